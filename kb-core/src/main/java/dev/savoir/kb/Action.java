@@ -1,0 +1,36 @@
+package dev.savoir.kb;
+
+/**
+ * What an actor asks to do; the subject of {@link PermissionPolicy} decisions and audit events.
+ *
+ * @since 0.1
+ */
+public enum Action {
+    CREATE("create"),
+    EDIT("edit"),
+    UPDATE_METADATA("change the metadata of"),
+    ADD_TRANSLATION("add a translation to"),
+    SUBMIT("submit for review"),
+    APPROVE("approve"),
+    REQUEST_CHANGES("request changes on"),
+    PUBLISH("publish"),
+    SCHEDULE_PUBLISH("schedule the publication of"),
+    UNPUBLISH("unpublish"),
+    ARCHIVE("archive"),
+    SCHEDULE_ARCHIVE("schedule the archiving of"),
+    RESTORE_FROM_ARCHIVE("restore from archive"),
+    RESTORE_REVISION("restore a revision of"),
+    VERIFY("verify"),
+    READ_DRAFTS("read drafts of");
+
+    private final String verb;
+
+    Action(String verb) {
+        this.verb = verb;
+    }
+
+    /** The action as a verb phrase, for messages. */
+    public String verb() {
+        return verb;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.savoir.kb;
+
+import java.io.Serial;
+import java.util.List;
+
+/**
+ * A field is longer than the knowledge base allows (the body limit is 1 MiB by default, see
+ * {@link KnowledgeBase.Builder#maxBodyBytes(int)}). Nothing was written.
+ *
+ * @since 0.1
+ */
+public final class ContentTooLargeException extends ValidationException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long size;
+    private final long limit;
+
+    public ContentTooLargeException(String field, long size, long limit) {
+        super(field + " is " + size + " bytes, over the limit of " + limit
+                        + " bytes: split the article, or raise the limit on the KnowledgeBase builder",
+                List.of(new Violation(field, "is " + size + " bytes, over the limit of " + limit + " bytes")));
+        this.size = size;
+        this.limit = limit;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public long limit() {
+        return limit;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.savoir.kb;
+
+import java.util.Locale;
+
+/**
+ * A translation whose source has moved on since it was translated.
+ *
+ * @param articleId the article
+ * @param locale the outdated translation
+ * @param translatedFrom the source revision it was translated from
+ * @param sourceRevision the source's current reference revision
+ * @since 0.1
+ */
+public record OutdatedTranslation(ArticleId articleId, Locale locale, int translatedFrom, int sourceRevision) {
+}

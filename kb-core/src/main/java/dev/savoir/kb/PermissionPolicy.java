@@ -1,0 +1,40 @@
+package dev.savoir.kb;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether an actor may perform an action on an article. The host provides one on the builder; the default is
+ * {@link #roleBased()}. Implementations must be thread-safe and fast (called on every change).
+ *
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface PermissionPolicy {
+    /**
+     * Whether {@code actor} may perform {@code action}.
+     *
+     * @param article the article's current state, or {@code null} when it is being created
+     */
+    boolean permits(Actor actor, Action action, @Nullable Article article);
+
+    /**
+     * The built-in policy: {@link Role#ADMIN} may do everything; {@link Role#AUTHOR} creates, edits, translates and
+     * submits; {@link Role#REVIEWER} approves and requests changes; {@link Role#PUBLISHER} publishes, schedules,
+     * unpublishes, archives, restores and verifies. Reading drafts needs any of these roles.
+     */
+    static PermissionPolicy roleBased() {
+        return (actor, action, article) -> {
+            if (actor.has(Role.ADMIN)) {
+                return true;
+            }
+            return switch (action) {
+                case CREATE, EDIT, ADD_TRANSLATION, SUBMIT, RESTORE_REVISION, UPDATE_METADATA ->
+                        actor.has(Role.AUTHOR) || actor.has(Role.PUBLISHER);
+                case APPROVE, REQUEST_CHANGES -> actor.has(Role.REVIEWER);
+                case PUBLISH, SCHEDULE_PUBLISH, UNPUBLISH, ARCHIVE, SCHEDULE_ARCHIVE, RESTORE_FROM_ARCHIVE, VERIFY ->
+                        actor.has(Role.PUBLISHER);
+                case READ_DRAFTS -> actor.has(Role.AUTHOR) || actor.has(Role.REVIEWER) || actor.has(Role.PUBLISHER);
+            };
+        };
+    }
+}

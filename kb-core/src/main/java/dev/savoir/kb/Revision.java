@@ -1,0 +1,30 @@
+package dev.savoir.kb;
+
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One immutable revision of a translation. Revisions are numbered 1, 2, 3... per translation and never rewritten;
+ * restoring an old revision appends a new one with its content.
+ *
+ * @param articleId the article
+ * @param locale the translation's locale
+ * @param number the revision number, from 1
+ * @param content the content
+ * @param author the id of the actor who wrote it
+ * @param createdAt when it was written
+ * @param changeNote the author's note, may be empty
+ * @param contentHash the SHA-256 of the content, hex
+ * @param restoredFrom the revision whose content this one restores, if any
+ * @since 0.1
+ */
+public record Revision(ArticleId articleId, Locale locale, int number, ArticleContent content, String author,
+                       Instant createdAt, String changeNote, String contentHash, @Nullable Integer restoredFrom) {
+    public Revision {
+        if (number < 1) {
+            throw new IllegalArgumentException("revision numbers start at 1, got " + number);
+        }
+        changeNote = changeNote == null ? "" : changeNote;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.savoir.kb.internal;
+
+import dev.savoir.kb.RenderedArticle;
+import dev.savoir.kb.spi.BodyAnalysis;
+import dev.savoir.kb.spi.ContentRenderer;
+import dev.savoir.kb.spi.RenderContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The renderer used when no Markdown renderer (kb-markdown) is plugged in: it strips the common Markdown markup for
+ * indexing, finds {@code [text](kb:id)} links with a regular expression, and renders the body as escaped,
+ * pre-formatted text, so that nothing an author writes can become markup.
+ */
+public final class PlainTextRenderer implements ContentRenderer {
+    private static final Pattern LINK = Pattern.compile("(!?)\\[([^\\]\\n]{0,500})\\]\\(\\s*<?([^)\\s>]{0,2000})>?[^)]{0,500}\\)");
+    private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][^>\\n]{0,500}>");
+    private static final Pattern MARKUP = Pattern.compile("(?m)^\\s{0,3}(#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d{1,9}[.)]\\s+)"
+            + "|[*_~`]{1,3}|^\\s*\\|?[-:| ]{3,}\\|?\\s*$");
+
+    @Override
+    public BodyAnalysis analyze(String markdown) {
+        List<BodyAnalysis.InternalLink> links = new ArrayList<>();
+        List<String> images = new ArrayList<>();
+        Matcher m = LINK.matcher(markdown);
+        StringBuilder text = new StringBuilder(markdown.length());
+        while (m.find()) {
+            String target = m.group(3);
+            if (!m.group(1).isEmpty()) {
+                images.add(target);
+            } else if (target.startsWith("kb:")) {
+                links.add(new BodyAnalysis.InternalLink(target.substring(3), m.group(2)));
+            }
+            m.appendReplacement(text, Matcher.quoteReplacement(m.group(2)));
+        }
+        m.appendTail(text);
+        String plain = MARKUP.matcher(HTML_TAG.matcher(text).replaceAll(" ")).replaceAll("")
+                .replace('|', ' ')
+                .replaceAll("[ \\t]+", " ")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
+        return new BodyAnalysis(plain, links, images);
+    }
+
+    @Override
+    public RenderedArticle.Html render(String markdown, RenderContext context) {
+        return new RenderedArticle.Html("<pre>" + escape(markdown) + "</pre>", List.of());
+    }
+
+    /** HTML-escapes text for element content and quoted attribute values. */
+    public static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                case '\u0000' -> sb.append('\uFFFD');
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,681 @@
+package dev.savoir.kb.internal.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.savoir.kb.Article;
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.AuditEvent;
+import dev.savoir.kb.Revision;
+import dev.savoir.kb.StoreCorruptedException;
+import dev.savoir.kb.StoreException;
+import dev.savoir.kb.StoreLockedException;
+import dev.savoir.kb.internal.Json;
+import dev.savoir.kb.spi.ArticleStore;
+import dev.savoir.kb.spi.StoreChange;
+import dev.savoir.kb.spi.StoreCommit;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable embedded store: one append-only log file of framed, checksummed commits.
+ *
+ * <h2>On disk</h2>
+ * A directory holding {@code changes.log} and {@code store.lock}. The log starts with a 16-byte header (magic
+ * {@code SAVOIRKB}, format version, reserved) followed by frames {@code [magic][length][crc32c][JSON payload]}, one
+ * per commit, each carrying its sequence number.
+ *
+ * <h2>Durability</h2>
+ * A commit is acknowledged only after its frame is written and {@code fdatasync}ed; the log file and directory are
+ * synced on creation. {@link #commitAll} writes many commits per sync (bulk imports), in groups of at most 16 MiB.
+ * On open the log is replayed; a torn last write (a crash in the middle of an unacknowledged write) is cut off, while
+ * damage followed by valid frames is refused with {@link StoreCorruptedException}, so acknowledged data is never
+ * dropped silently. A failed write is rolled back (the log truncated to its last durable end); if even that fails
+ * the store refuses further writes until reopened.
+ *
+ * <h2>Memory</h2>
+ * Article states (metadata) are held in memory; revisions and audit events stay on disk, found by offset and read
+ * through a bounded Caffeine cache.
+ *
+ * <h2>Exclusivity</h2>
+ * An OS file lock on {@code store.lock}: a second process, or a second open in this JVM, gets
+ * {@link StoreLockedException}.
+ */
+public final class FileArticleStore implements ArticleStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FileArticleStore.class);
+
+    static final String LOG_FILE = "changes.log";
+    static final String LOCK_FILE = "store.lock";
+    static final byte[] MAGIC = "SAVOIRKB".getBytes(StandardCharsets.US_ASCII);
+    /** The on-disk format version written by this code. */
+    public static final int FORMAT_VERSION = 1;
+    static final int HEADER_SIZE = 16;
+    static final int FRAME_MAGIC = 0x4B424652;
+    static final int FRAME_HEADER = 12;
+    static final int MAX_FRAME = 64 << 20;
+    static final long GROUP_BYTES = 16L << 20;
+
+    /** A persisted commit with its sequence number. */
+    record LogRecord(long sequence, StoreCommit commit) {
+    }
+
+    record RevisionKey(Object store, ArticleId id, Locale locale, int number) {
+    }
+
+    /** An article's in-memory entry; replaced whole on each commit, so readers never see half of one. */
+    private record Entry(Article article, long lastSequence, Map<Locale, long[]> revisionOffsets,
+                         long[] eventOffsets) {
+    }
+
+    private final Path directory;
+    private final Path logPath;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Object writeLock = new Object();
+    private final ConcurrentHashMap<ArticleId, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<Object, Object> cache;
+    private final Object cacheToken = new Object();
+    private volatile FileChannel log;
+    private volatile long sequence;
+    private long end;
+    private volatile @Nullable String failure;
+    private volatile boolean closed;
+
+    private FileArticleStore(Path directory, FileChannel lockChannel, FileLock lock, Cache<Object, Object> cache)
+            throws IOException {
+        this.directory = directory;
+        this.logPath = directory.resolve(LOG_FILE);
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.cache = cache;
+        this.log = FileChannel.open(logPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code directory}.
+     *
+     * @param cache a cache shared with other stores for revisions and audit events (bounded by the host's budget),
+     *     or {@code null} for a private 32 MiB one
+     * @throws StoreLockedException if another process or store has it open
+     * @throws StoreCorruptedException if the log is damaged beyond a torn last write
+     */
+    public static FileArticleStore open(Path directory, @Nullable Cache<Object, Object> cache) {
+        long start = System.nanoTime();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the store directory " + directory + ": " + e.getMessage(), e);
+        }
+        FileChannel lockChannel;
+        FileLock lock;
+        try {
+            lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new StoreException("cannot open the lock file in " + directory + ": " + e.getMessage(), e);
+        }
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(lockChannel);
+            throw new StoreLockedException("the store in " + directory
+                    + " is already open in this JVM: close the other KnowledgeBase first, or use another directory");
+        } catch (IOException e) {
+            closeQuietly(lockChannel);
+            throw new StoreException("cannot lock the store in " + directory + ": " + e.getMessage(), e);
+        }
+        if (lock == null) {
+            String holder = readHolder(lockChannel);
+            closeQuietly(lockChannel);
+            throw new StoreLockedException("the store in " + directory + " is open in another process" + holder
+                    + ": stop it first, or give each process its own directory");
+        }
+        FileArticleStore store = null;
+        try {
+            writeHolder(lockChannel);
+            createLogIfMissing(directory);
+            store = new FileArticleStore(directory, lockChannel, lock, cache != null ? cache : defaultCache());
+            store.replay();
+            LOG.info("Opened store {} ({} articles, sequence {}) in {} ms", directory, store.entries.size(),
+                    store.sequence, (System.nanoTime() - start) / 1_000_000);
+            return store;
+        } catch (IOException e) {
+            if (store != null) {
+                store.close();
+            } else {
+                releaseQuietly(lock, lockChannel);
+            }
+            throw new StoreException("cannot open the store in " + directory + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            } else {
+                releaseQuietly(lock, lockChannel);
+            }
+            throw e;
+        }
+    }
+
+    /** A private revision cache for a store opened without a shared one. */
+    public static Cache<Object, Object> defaultCache() {
+        return Caffeine.newBuilder().maximumWeight(32L << 20).weigher(FileArticleStore::weigh).build();
+    }
+
+    /** Approximate heap bytes of a cached value, for byte-bounded caches. */
+    public static int weigh(Object key, Object value) {
+        if (value instanceof Revision r) {
+            var c = r.content();
+            return 200 + 2 * (c.title().length() + c.summary().length() + c.body().length());
+        }
+        if (value instanceof List<?> list) {
+            return 64 + 200 * list.size();
+        }
+        return 64;
+    }
+
+    private static void createLogIfMissing(Path directory) throws IOException {
+        Path logPath = directory.resolve(LOG_FILE);
+        if (Files.exists(logPath) && Files.size(logPath) >= HEADER_SIZE) {
+            return;
+        }
+        // New, or a crash happened while the header was being written (nothing can have been acknowledged).
+        try (FileChannel ch = FileChannel.open(logPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
+            header.put(MAGIC).putInt(FORMAT_VERSION).putInt(0).flip();
+            while (header.hasRemaining()) {
+                ch.write(header);
+            }
+            ch.force(true);
+        }
+        syncDirectory(directory);
+    }
+
+    static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
+    // ---------------------------------------------------------------- replay
+
+    private void replay() throws IOException {
+        long size = log.size();
+        ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
+        readFully(log, header, 0);
+        header.flip();
+        byte[] magic = new byte[MAGIC.length];
+        header.get(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new StoreCorruptedException(logPath + " is not a Savoir store log (bad magic): point the "
+                    + "knowledge base at its own, empty or Savoir-written directory");
+        }
+        int version = header.getInt();
+        if (version > FORMAT_VERSION) {
+            throw new StoreException(logPath + " was written in store format " + version
+                    + ", newer than this Savoir understands (" + FORMAT_VERSION + "): upgrade Savoir");
+        }
+        long pos = HEADER_SIZE;
+        InputStream raw = Channels.newInputStream(log.position(pos));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
+        CRC32C crc = new CRC32C();
+        while (pos < size) {
+            long frameStart = pos;
+            if (size - pos < FRAME_HEADER) {
+                repairTail(frameStart, size, "a partial frame header");
+                break;
+            }
+            int magicWord = in.readInt();
+            int length = in.readInt();
+            int checksum = in.readInt();
+            if (magicWord != FRAME_MAGIC || length <= 0 || length > MAX_FRAME
+                    || frameStart + FRAME_HEADER + length > size) {
+                repairTail(frameStart, size, "a malformed or partial frame");
+                break;
+            }
+            byte[] payload = new byte[length];
+            try {
+                in.readFully(payload);
+            } catch (EOFException e) {
+                repairTail(frameStart, size, "a partial frame");
+                break;
+            }
+            crc.reset();
+            crc.update(payload);
+            if ((int) crc.getValue() != checksum) {
+                repairTail(frameStart, size, "a frame with a bad checksum");
+                break;
+            }
+            LogRecord record;
+            try {
+                record = Json.mapper().readValue(payload, LogRecord.class);
+            } catch (RuntimeException e) {
+                throw new StoreCorruptedException("the record at byte " + frameStart + " of " + logPath
+                        + " has a valid checksum but cannot be read: " + e.getMessage(), e);
+            }
+            if (record.sequence() != sequence + 1) {
+                throw new StoreCorruptedException("the record at byte " + frameStart + " of " + logPath
+                        + " has sequence " + record.sequence() + " after " + sequence);
+            }
+            apply(record, frameStart);
+            pos = frameStart + FRAME_HEADER + length;
+        }
+        end = Math.min(pos, log.size());
+    }
+
+    /**
+     * Damage at {@code from}: if no valid frame follows it is a torn, unacknowledged last write and is cut off;
+     * otherwise acknowledged data lies beyond it and the store refuses to open.
+     */
+    private void repairTail(long from, long size, String what) throws IOException {
+        long tail = size - from;
+        if (tail > 2 * GROUP_BYTES + MAX_FRAME || validFrameAfter(from, size)) {
+            throw new StoreCorruptedException(logPath + " is damaged at byte " + from + " (" + what
+                    + ") and valid records follow it: restore the directory from a backup");
+        }
+        LOG.warn("Store {}: discarding {} bytes at the end of the log ({}): the remains of a write interrupted by "
+                + "a crash, never acknowledged", directory, tail, what);
+        log.truncate(from);
+        log.force(true);
+    }
+
+    private boolean validFrameAfter(long from, long size) throws IOException {
+        int n = (int) (size - from);
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        readFully(log, buf, from);
+        byte[] b = buf.array();
+        CRC32C crc = new CRC32C();
+        for (int i = 1; i + FRAME_HEADER <= n; i++) {
+            ByteBuffer w = ByteBuffer.wrap(b, i, FRAME_HEADER);
+            if (w.getInt() != FRAME_MAGIC) {
+                continue;
+            }
+            int length = w.getInt();
+            int checksum = w.getInt();
+            if (length > 0 && i + FRAME_HEADER + (long) length <= n) {
+                crc.reset();
+                crc.update(b, i + FRAME_HEADER, length);
+                if ((int) crc.getValue() == checksum) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void apply(LogRecord record, long offset) {
+        StoreCommit c = record.commit();
+        ArticleId id = c.article().id();
+        Entry old = entries.get(id);
+        Map<Locale, long[]> offsets = old == null ? new HashMap<>() : new HashMap<>(old.revisionOffsets());
+        for (Revision r : c.revisions()) {
+            long[] prev = offsets.getOrDefault(r.locale(), new long[0]);
+            long[] next = Arrays.copyOf(prev, r.number());
+            next[r.number() - 1] = offset;
+            offsets.put(r.locale(), next);
+        }
+        long[] events = old == null ? new long[0] : old.eventOffsets();
+        if (!c.events().isEmpty()) {
+            events = Arrays.copyOf(events, events.length + 1);
+            events[events.length - 1] = offset;
+        }
+        entries.put(id, new Entry(c.article(), record.sequence(), Map.copyOf(offsets), events));
+        sequence = record.sequence();
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public Optional<Article> article(ArticleId id) {
+        ensureOpen();
+        Entry e = entries.get(id);
+        return e == null ? Optional.empty() : Optional.of(e.article());
+    }
+
+    @Override
+    public List<ArticleId> articleIds() {
+        ensureOpen();
+        return entries.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public int size() {
+        return entries.size();
+    }
+
+    @Override
+    public Optional<Revision> revision(ArticleId id, Locale locale, int number) {
+        ensureOpen();
+        Entry e = entries.get(id);
+        long[] offsets = e == null ? null : e.revisionOffsets().get(locale);
+        if (offsets == null || number < 1 || number > offsets.length) {
+            return Optional.empty();
+        }
+        Object r = cache.get(new RevisionKey(cacheToken, id, locale, number),
+                k -> findRevision(readFrame(offsets[number - 1]), locale, number));
+        return Optional.of((Revision) r);
+    }
+
+    private static Revision findRevision(LogRecord record, Locale locale, int number) {
+        for (Revision r : record.commit().revisions()) {
+            if (r.locale().equals(locale) && r.number() == number) {
+                return r;
+            }
+        }
+        throw new StoreCorruptedException("revision " + number + " [" + locale + "] of "
+                + record.commit().article().id() + " is missing from the record that should hold it");
+    }
+
+    @Override
+    public List<Revision> revisions(ArticleId id, Locale locale) {
+        ensureOpen();
+        Entry e = entries.get(id);
+        long[] offsets = e == null ? null : e.revisionOffsets().get(locale);
+        if (offsets == null) {
+            return List.of();
+        }
+        List<Revision> out = new ArrayList<>(offsets.length);
+        for (int n = 1; n <= offsets.length; n++) {
+            out.add(revision(id, locale, n).orElseThrow());
+        }
+        return out;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<AuditEvent> auditEvents(ArticleId id) {
+        ensureOpen();
+        Entry e = entries.get(id);
+        if (e == null) {
+            return List.of();
+        }
+        long[] offsets = e.eventOffsets();
+        // Keyed by the number of event records, so a new event never meets a stale cached list.
+        return (List<AuditEvent>) cache.get(new RevisionKey(cacheToken, id, Locale.ROOT, -offsets.length), k -> {
+            List<AuditEvent> out = new ArrayList<>();
+            for (long offset : offsets) {
+                out.addAll(readFrame(offset).commit().events());
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private LogRecord readFrame(long offset) {
+        for (int attempt = 0; ; attempt++) {
+            FileChannel ch = log;
+            try {
+                ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER);
+                readFully(ch, header, offset);
+                header.flip();
+                if (header.getInt() != FRAME_MAGIC) {
+                    throw new StoreCorruptedException("no record at byte " + offset + " of " + logPath);
+                }
+                int length = header.getInt();
+                int checksum = header.getInt();
+                ByteBuffer payload = ByteBuffer.allocate(length);
+                readFully(ch, payload, offset + FRAME_HEADER);
+                CRC32C crc = new CRC32C();
+                crc.update(payload.array());
+                if ((int) crc.getValue() != checksum) {
+                    throw new StoreCorruptedException("the record at byte " + offset + " of " + logPath
+                            + " fails its checksum: the file was damaged after it was written");
+                }
+                return Json.mapper().readValue(payload.array(), LogRecord.class);
+            } catch (ClosedByInterruptException e) {
+                // An interrupt closed the shared channel: reopen it for everyone, keep the interrupt for the caller.
+                reopenAfterInterrupt(ch);
+                if (attempt > 0) {
+                    throw new StoreException("reading " + logPath + " was interrupted", e);
+                }
+            } catch (ClosedChannelException e) {
+                if (closed) {
+                    throw new StoreException("the store " + directory + " is closed", e);
+                }
+                reopenAfterInterrupt(ch);
+                if (attempt > 2) {
+                    throw new StoreException("cannot read " + logPath + ": " + e, e);
+                }
+            } catch (IOException e) {
+                throw new StoreException("cannot read " + logPath + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void reopenAfterInterrupt(FileChannel broken) {
+        synchronized (writeLock) {
+            if (log == broken && !closed) {
+                boolean interrupted = Thread.interrupted();
+                try {
+                    log = FileChannel.open(logPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                } catch (IOException e) {
+                    failure = "the log could not be reopened after an interrupt: " + e.getMessage();
+                    throw new StoreException("cannot reopen " + logPath + ": " + e.getMessage(), e);
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        long pos = position;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                throw new EOFException("unexpected end of file at byte " + pos);
+            }
+            pos += n;
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public long commit(StoreCommit commit) {
+        return commitAll(List.of(commit));
+    }
+
+    @Override
+    public long commitAll(List<StoreCommit> commits) {
+        synchronized (writeLock) {
+            ensureWritable();
+            CommitValidator.checkAll(commits, id -> {
+                Entry e = entries.get(id);
+                return e == null ? null : e.article();
+            });
+            int done = 0;
+            while (done < commits.size()) {
+                done = writeGroup(commits, done);
+            }
+            return sequence;
+        }
+    }
+
+    /** Writes commits from {@code from} until the group is full, syncs once, applies; returns the next index. */
+    private int writeGroup(List<StoreCommit> commits, int from) {
+        List<byte[]> frames = new ArrayList<>();
+        long bytes = 0;
+        int i = from;
+        long seq = sequence;
+        while (i < commits.size() && (frames.isEmpty() || bytes < GROUP_BYTES)) {
+            byte[] payload = Json.mapper().writeValueAsBytes(new LogRecord(seq + 1, commits.get(i)));
+            if (payload.length > MAX_FRAME) {
+                throw new StoreException("a commit of " + commits.get(i).article().id() + " is " + payload.length
+                        + " bytes, over the store's limit of " + MAX_FRAME + " bytes per commit"
+                        + (from > 0 || i > from ? " (" + i + " earlier commits of this batch were stored)" : ""));
+            }
+            frames.add(payload);
+            bytes += FRAME_HEADER + payload.length;
+            seq++;
+            i++;
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) bytes);
+        CRC32C crc = new CRC32C();
+        long[] offsets = new long[frames.size()];
+        long pos = end;
+        for (int k = 0; k < frames.size(); k++) {
+            byte[] p = frames.get(k);
+            crc.reset();
+            crc.update(p);
+            buf.putInt(FRAME_MAGIC).putInt(p.length).putInt((int) crc.getValue()).put(p);
+            offsets[k] = pos;
+            pos += FRAME_HEADER + p.length;
+        }
+        buf.flip();
+        FileChannel ch = log;
+        try {
+            long at = end;
+            while (buf.hasRemaining()) {
+                at += ch.write(buf, at);
+            }
+            ch.force(false);
+        } catch (IOException e) {
+            rollBack(ch, e);
+            throw new StoreException("cannot write to " + logPath + " (" + e.getMessage() + "); "
+                    + (from > 0 ? from + " earlier commits of this batch were stored, the rest were not"
+                    : "nothing was written"), e);
+        }
+        long firstSeq = sequence + 1;
+        for (int k = 0; k < frames.size(); k++) {
+            StoreCommit c = commits.get(from + k);
+            apply(new LogRecord(firstSeq + k, c), offsets[k]);
+            for (Revision r : c.revisions()) {
+                cache.put(new RevisionKey(cacheToken, r.articleId(), r.locale(), r.number()), r);
+            }
+        }
+        end = pos;
+        return i;
+    }
+
+    private void rollBack(FileChannel ch, IOException cause) {
+        boolean interrupted = cause instanceof ClosedByInterruptException && Thread.interrupted();
+        try {
+            FileChannel target = ch.isOpen() ? ch : FileChannel.open(logPath, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            target.truncate(end);
+            target.force(true);
+            log = target;
+        } catch (IOException e) {
+            failure = "a failed write could not be rolled back (" + e.getMessage() + ")";
+            LOG.error("Store {}: {}; refusing further writes until it is reopened", directory, failure);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public long lastSequence() {
+        return sequence;
+    }
+
+    @Override
+    public List<StoreChange> changesSince(long since, int limit) {
+        ensureOpen();
+        return entries.values().stream()
+                .filter(e -> e.lastSequence() > since)
+                .sorted(Comparator.comparingLong(Entry::lastSequence))
+                .limit(limit)
+                .map(e -> new StoreChange(e.lastSequence(), e.article().id()))
+                .toList();
+    }
+
+    /** The store's directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("the store " + directory + " is closed");
+        }
+    }
+
+    private void ensureWritable() {
+        ensureOpen();
+        String f = failure;
+        if (f != null) {
+            throw new StoreException("the store " + directory + " refuses writes: " + f
+                    + "; close and reopen the knowledge base to recover");
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeQuietly(log);
+            releaseQuietly(lock, lockChannel);
+            LOG.info("Closed store {}", directory);
+        }
+    }
+
+    private static void writeHolder(FileChannel lockChannel) throws IOException {
+        byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+        lockChannel.truncate(0);
+        lockChannel.write(ByteBuffer.wrap(pid), 0);
+    }
+
+    private static String readHolder(FileChannel lockChannel) {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(32);
+            int n = lockChannel.read(buf, 0);
+            String pid = n > 0 ? new String(buf.array(), 0, n, StandardCharsets.US_ASCII).strip() : "";
+            return pid.matches("\\d+") ? " (pid " + pid + ")" : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void releaseQuietly(FileLock lock, FileChannel channel) {
+        try {
+            lock.release();
+        } catch (IOException | RuntimeException ignored) {
+            // closing the channel releases it too
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(@Nullable AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // best effort on close
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.savoir.kb.spi;
+
+import dev.savoir.kb.Article;
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.AuditEvent;
+import dev.savoir.kb.Revision;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The source of truth: articles, their append-only revisions and audit events, and a numbered change feed.
+ *
+ * <p>Contract (checked by the conformance kit {@code ArticleStoreContract}):
+ * <ul>
+ *   <li>{@link #commit} is atomic: all of a commit is stored, or none of it. When it returns, the commit is
+ *       durable (for a durable store: on disk, surviving a process kill).</li>
+ *   <li>Optimistic concurrency: a commit names the article version it was based on; if that is not the current
+ *       version the commit fails with {@link dev.savoir.kb.ArticleVersionConflictException} and writes nothing.</li>
+ *   <li>Revisions are append-only: a commit may only add revisions numbered right after the latest of their
+ *       translation.</li>
+ *   <li>Every commit gets the next sequence number; {@link #changesSince} lists the articles changed after a
+ *       sequence number, so that a search index can catch up after a crash.</li>
+ *   <li>Implementations are thread-safe.</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+public interface ArticleStore extends AutoCloseable {
+    /** The article's current state. */
+    Optional<Article> article(ArticleId id);
+
+    /** The ids of every stored article, sorted. */
+    List<ArticleId> articleIds();
+
+    /** The number of stored articles. */
+    int size();
+
+    /** One revision. */
+    Optional<Revision> revision(ArticleId id, Locale locale, int number);
+
+    /** Every revision of a translation, oldest first; empty if there is none. */
+    List<Revision> revisions(ArticleId id, Locale locale);
+
+    /** Every audit event of an article, oldest first. */
+    List<AuditEvent> auditEvents(ArticleId id);
+
+    /**
+     * Stores one commit durably and atomically.
+     *
+     * @return the commit's sequence number
+     * @throws dev.savoir.kb.ArticleVersionConflictException if the article's version is not the expected one
+     * @throws dev.savoir.kb.StoreException if it could not be written (nothing was)
+     */
+    long commit(StoreCommit commit);
+
+    /**
+     * Stores many commits with one flush to disk (an import): all are checked first, and if any conflicts none is
+     * written. Commits to the same article apply in order.
+     *
+     * @return the last commit's sequence number
+     */
+    long commitAll(List<StoreCommit> commits);
+
+    /** The sequence number of the last commit, 0 for an empty store. */
+    long lastSequence();
+
+    /**
+     * The articles changed by commits numbered above {@code sequence}, each once with its latest change's number,
+     * ordered by that number, at most {@code limit}.
+     */
+    List<StoreChange> changesSince(long sequence, int limit);
+
+    /** Releases files and locks. Idempotent. */
+    @Override
+    void close();
+}

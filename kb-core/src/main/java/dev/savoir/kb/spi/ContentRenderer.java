@@ -1,0 +1,20 @@
+package dev.savoir.kb.spi;
+
+import dev.savoir.kb.RenderedArticle;
+
+/**
+ * Turns an article body (Markdown) into what the knowledge base needs: plain text for the search index, the
+ * internal links for the publish gate, and safe HTML for readers. Must be thread-safe.
+ *
+ * @since 0.1
+ */
+public interface ContentRenderer {
+    /** Plain text, internal links and images of a body. */
+    BodyAnalysis analyze(String markdown);
+
+    /**
+     * Safe HTML for a reader. Internal links must be resolved only through {@link RenderContext#linkTarget}, which
+     * returns nothing for an article the viewer may not see, so that no title or URL of it leaks.
+     */
+    RenderedArticle.Html render(String markdown, RenderContext context);
+}

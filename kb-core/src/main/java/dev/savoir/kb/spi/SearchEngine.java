@@ -1,0 +1,42 @@
+package dev.savoir.kb.spi;
+
+import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.search.SearchResponse;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * A search engine behind a knowledge base. The index is derived from the store: the knowledge base sends every
+ * change through {@link #apply}, and on open catches the index up from {@link #appliedSequence()}.
+ *
+ * <p>Implementations are thread-safe: searches run concurrently with each other and with indexing.
+ *
+ * @since 0.1
+ */
+public interface SearchEngine extends AutoCloseable {
+    /**
+     * The store sequence number of the last change durably applied, 0 for a new empty index, or -1 when the index
+     * must be rebuilt (missing, corrupt, or written by another schema version).
+     */
+    long appliedSequence();
+
+    /** Indexes the current state of these articles, which reflects the store up to {@code sequence}. */
+    void apply(List<IndexableArticle> articles, long sequence);
+
+    /**
+     * Drops everything and indexes all articles, reporting the number indexed so far to {@code progress}.
+     */
+    void rebuild(Iterator<IndexableArticle> all, long sequence, LongConsumer progress);
+
+    /** Makes everything applied so far visible to searches now. */
+    void refresh();
+
+    /** Runs a search for a viewer; never returns, counts or quotes anything the viewer may not see. */
+    SearchResponse search(SearchRequest request, ViewerContext viewer);
+
+    /** Releases files and threads. Idempotent. */
+    @Override
+    void close();
+}

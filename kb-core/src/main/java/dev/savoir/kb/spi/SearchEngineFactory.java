@@ -1,0 +1,11 @@
+package dev.savoir.kb.spi;
+
+/**
+ * Opens a {@link SearchEngine} for one knowledge base; passed to {@code KnowledgeBase.Builder#searchEngine}.
+ *
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface SearchEngineFactory {
+    SearchEngine open(SearchEngineContext context);
+}

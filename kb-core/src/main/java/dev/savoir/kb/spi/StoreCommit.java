@@ -1,0 +1,31 @@
+package dev.savoir.kb.spi;
+
+import dev.savoir.kb.Article;
+import dev.savoir.kb.AuditEvent;
+import dev.savoir.kb.Revision;
+import java.util.List;
+
+/**
+ * One atomic change to one article: its new state, the revisions it adds and the audit events it records.
+ *
+ * @param article the article's new state; its version must be {@code expectedVersion + 1}
+ * @param expectedVersion the version the change was based on, 0 when creating the article
+ * @param revisions new revisions, each numbered right after its translation's latest
+ * @param events audit events
+ * @since 0.1
+ */
+public record StoreCommit(Article article, long expectedVersion, List<Revision> revisions, List<AuditEvent> events) {
+    public StoreCommit {
+        if (article.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("article version must be expectedVersion + 1, got "
+                    + article.version() + " after " + expectedVersion);
+        }
+        revisions = List.copyOf(revisions);
+        events = List.copyOf(events);
+        for (Revision r : revisions) {
+            if (!r.articleId().equals(article.id())) {
+                throw new IllegalArgumentException("revision of " + r.articleId() + " in a commit of " + article.id());
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * Savoir's core: the {@code KnowledgeBase} facade and its values ({@code dev.savoir.kb}), search requests and
+ * results ({@code dev.savoir.kb.search}), and the service provider interfaces ({@code dev.savoir.kb.spi}).
+ * Implementation packages ({@code dev.savoir.kb.internal.*}) are not exported.
+ */
+module dev.savoir.kb.core {
+    requires transitive org.jspecify;
+    requires transitive com.fasterxml.jackson.annotation;
+    requires tools.jackson.databind;
+    requires org.slf4j;
+    requires com.github.benmanes.caffeine;
+    requires io.github.javadiffutils;
+
+    exports dev.savoir.kb;
+    exports dev.savoir.kb.search;
+    exports dev.savoir.kb.spi;
+
+    opens dev.savoir.kb to tools.jackson.databind;
+    opens dev.savoir.kb.spi to tools.jackson.databind;
+    opens dev.savoir.kb.internal.store to tools.jackson.databind;
+}
