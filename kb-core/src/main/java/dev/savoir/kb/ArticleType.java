@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public record ArticleType(@JsonValue String name) {
+    // Before the constants below: static fields initialize in order.
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
     public static final ArticleType FAQ = new ArticleType("faq");
     public static final ArticleType HOW_TO = new ArticleType("how-to");
     public static final ArticleType TROUBLESHOOTING = new ArticleType("troubleshooting");
     public static final ArticleType RESPONSE_SCRIPT = new ArticleType("response-script");
     public static final ArticleType GLOSSARY = new ArticleType("glossary");
-
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     public ArticleType {
         if (name == null || !NAME.matcher(name).matches()) {
