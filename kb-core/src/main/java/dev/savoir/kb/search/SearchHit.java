@@ -1,19 +1,41 @@
 package dev.savoir.kb.search;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.ArticleType;
+import dev.savoir.kb.CategoryPath;
+import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One search result.
  *
  * @param articleId the article
- * @param locale the translation that matched
+ * @param locale the translation that matched (the nearest of the viewer's fallback chain)
  * @param revision the revision that matched
+ * @param draft whether it is a working draft (only with {@link SearchRequest#includeDrafts()})
  * @param title its title
- * @param snippet a plain-text excerpt around the match
+ * @param snippet a plain-text excerpt around the match, from the title, summary or body
+ * @param highlights the matched words in {@code snippet}, as [start, end) character ranges
+ * @param category its category
+ * @param type its type
  * @param score the ranking score (comparable only within one response)
+ * @param explanation why it ranked there, when {@link SearchRequest#explain()} was asked
  * @since 0.1
  */
-public record SearchHit(ArticleId articleId, Locale locale, int revision, String title, String snippet,
-                        float score) {
+public record SearchHit(ArticleId articleId, Locale locale, int revision, boolean draft, String title, String snippet,
+                        List<Highlight> highlights, CategoryPath category, ArticleType type, float score,
+                        @Nullable Explanation explanation) {
+    public SearchHit {
+        highlights = List.copyOf(highlights);
+    }
+
+    /**
+     * A highlighted range of a snippet.
+     *
+     * @param start the first character
+     * @param end one past the last character
+     */
+    public record Highlight(int start, int end) {
+    }
 }

@@ -1,45 +1,98 @@
 package dev.savoir.kb.search;
 
+import dev.savoir.kb.ArticleType;
+import dev.savoir.kb.CategoryPath;
 import dev.savoir.kb.ValidationException;
 import dev.savoir.kb.Violation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search as typed by a user: plain words, {@code "quoted phrases"} and {@code -excluded} words, never a query
- * language. Build one with {@link #of(String)} or {@link #builder(String)}.
+ * language. Everything else ({@code * ? ~ : ( ) [ ] AND OR}) is treated as ordinary text. Build one with
+ * {@link #of(String)} or {@link #builder(String)}.
  *
- * @param query the user's text (at most {@value #MAX_QUERY_LENGTH} characters are read)
+ * <p>Filters narrow the results; they never widen what the viewer may see. Several categories, types or tags are
+ * alternatives (any of them); different filters must all hold.
+ *
+ * @param query the user's text (at most {@value #MAX_QUERY_LENGTH} characters are read, the rest is ignored)
  * @param offset how many hits to skip (at most {@value #MAX_OFFSET})
  * @param limit how many hits to return (1 to {@value #MAX_LIMIT})
  * @param includeDrafts search working drafts too (editors only: the viewer must be internal)
+ * @param categories only articles in one of these category subtrees (empty: any)
+ * @param tags only articles carrying at least one of these tags (empty: any)
+ * @param types only articles of one of these types (empty: any)
+ * @param attributes only articles whose attributes have all these values
+ * @param publishedAfter only translations published at or after this instant, or {@code null}
+ * @param publishedBefore only translations published before this instant, or {@code null}
+ * @param facets the facets to count over all matching articles
+ * @param explain whether each hit carries an {@link Explanation}
  * @since 0.1
  */
-public record SearchRequest(String query, int offset, int limit, boolean includeDrafts) {
+public record SearchRequest(String query, int offset, int limit, boolean includeDrafts, List<CategoryPath> categories,
+                            Set<String> tags, Set<ArticleType> types, Map<String, String> attributes,
+                            @Nullable Instant publishedAfter, @Nullable Instant publishedBefore, Set<Facet> facets,
+                            boolean explain) {
     public static final int MAX_QUERY_LENGTH = 1_000;
     public static final int MAX_OFFSET = 10_000;
     public static final int MAX_LIMIT = 100;
+    /** The most values accepted in one filter (categories, tags, types, attributes). */
+    public static final int MAX_FILTER_VALUES = 100;
 
     public SearchRequest {
         Objects.requireNonNull(query, "query");
+        List<Violation> problems = new ArrayList<>();
         if (offset < 0 || offset > MAX_OFFSET) {
-            throw new ValidationException(List.of(new Violation("offset",
-                    "offset must be between 0 and " + MAX_OFFSET + ", got " + offset)));
+            problems.add(new Violation("offset", "offset must be between 0 and " + MAX_OFFSET + ", got " + offset
+                    + "; for deeper paging narrow the query or use filters"));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ValidationException(List.of(new Violation("limit",
-                    "limit must be between 1 and " + MAX_LIMIT + ", got " + limit)));
+            problems.add(new Violation("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit));
+        }
+        categories = List.copyOf(categories);
+        tags = Set.copyOf(tags);
+        types = Set.copyOf(types);
+        attributes = Map.copyOf(attributes);
+        facets = Set.copyOf(facets);
+        if (categories.size() > MAX_FILTER_VALUES || tags.size() > MAX_FILTER_VALUES
+                || types.size() > MAX_FILTER_VALUES || attributes.size() > MAX_FILTER_VALUES) {
+            problems.add(new Violation("filters", "a filter may list at most " + MAX_FILTER_VALUES + " values"));
+        }
+        if (publishedAfter != null && publishedBefore != null && publishedBefore.isBefore(publishedAfter)) {
+            problems.add(new Violation("publishedBefore", "publishedBefore is earlier than publishedAfter"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
         }
     }
 
-    /** The first ten hits for the text. */
+    /** The first ten hits for the text, no filter, no facet. */
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, 0, 10, false);
+        return builder(query).build();
     }
 
     /** A builder starting from {@link #of(String)}. */
     public static Builder builder(String query) {
         return new Builder(query);
+    }
+
+    /** The facets a search can count. */
+    public enum Facet {
+        /** The category tree: every ancestor of an article's category is counted too. */
+        CATEGORY,
+        /** The article's tags. */
+        TAG,
+        /** The article type. */
+        TYPE,
+        /** The locale of the translation that matched. */
+        LOCALE
     }
 
     /** A builder of {@link SearchRequest}; not thread-safe. */
@@ -48,6 +101,14 @@ public record SearchRequest(String query, int offset, int limit, boolean include
         private int offset;
         private int limit = 10;
         private boolean includeDrafts;
+        private final List<CategoryPath> categories = new ArrayList<>();
+        private final Set<String> tags = new LinkedHashSet<>();
+        private final Set<ArticleType> types = new LinkedHashSet<>();
+        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private @Nullable Instant publishedAfter;
+        private @Nullable Instant publishedBefore;
+        private final Set<Facet> facets = new LinkedHashSet<>();
+        private boolean explain;
 
         private Builder(String query) {
             this.query = Objects.requireNonNull(query, "query");
@@ -68,8 +129,61 @@ public record SearchRequest(String query, int offset, int limit, boolean include
             return this;
         }
 
+        /** Only articles in this category or below it; several calls accept any of them. */
+        public Builder category(CategoryPath path) {
+            categories.add(Objects.requireNonNull(path, "path"));
+            return this;
+        }
+
+        /** Only articles in this category ({@code "Billing > Invoices"}) or below it. */
+        public Builder category(String path) {
+            return category(CategoryPath.parse(path));
+        }
+
+        /** Only articles with at least one of the tags given over all calls. */
+        public Builder tags(String... tags) {
+            for (String t : tags) {
+                this.tags.add(Objects.requireNonNull(t, "tag"));
+            }
+            return this;
+        }
+
+        /** Only articles of one of the types given over all calls. */
+        public Builder types(ArticleType... types) {
+            for (ArticleType t : types) {
+                this.types.add(Objects.requireNonNull(t, "type"));
+            }
+            return this;
+        }
+
+        /** Only articles whose attribute {@code key} is {@code value}. */
+        public Builder attribute(String key, String value) {
+            attributes.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Only translations published at or after {@code from} and before {@code until} (either may be null). */
+        public Builder publishedBetween(@Nullable Instant from, @Nullable Instant until) {
+            this.publishedAfter = from;
+            this.publishedBefore = until;
+            return this;
+        }
+
+        /** Counts these facets over every matching article the viewer may see. */
+        public Builder facets(Facet... facets) {
+            this.facets.addAll(List.of(facets));
+            return this;
+        }
+
+        /** Attaches an {@link Explanation} to every hit. */
+        public Builder explain(boolean explain) {
+            this.explain = explain;
+            return this;
+        }
+
         public SearchRequest build() {
-            return new SearchRequest(query, offset, limit, includeDrafts);
+            return new SearchRequest(query, offset, limit, includeDrafts, categories, tags, types, attributes,
+                    publishedAfter, publishedBefore, facets, explain);
         }
     }
 }

@@ -2,17 +2,29 @@ package dev.savoir.kb.search;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a search.
  *
- * @param hits the page of hits, best first
+ * @param hits the page of hits, best first; one per article
  * @param totalHits how many articles matched, counting only what the viewer may see
+ * @param facets the counts asked for, per facet, largest first
+ * @param didYouMean a corrected query when this one found nothing or almost nothing, built from the indexed
+ *     vocabulary the viewer may see
  * @param took how long the search took
  * @since 0.1
  */
-public record SearchResponse(List<SearchHit> hits, long totalHits, Duration took) {
+public record SearchResponse(List<SearchHit> hits, long totalHits, Map<SearchRequest.Facet, List<FacetCount>> facets,
+                             @Nullable String didYouMean, Duration took) {
     public SearchResponse {
         hits = List.copyOf(hits);
+        facets = Map.copyOf(facets);
+    }
+
+    /** The counts of one facet, empty if it was not asked for. */
+    public List<FacetCount> facet(SearchRequest.Facet facet) {
+        return facets.getOrDefault(facet, List.of());
     }
 }

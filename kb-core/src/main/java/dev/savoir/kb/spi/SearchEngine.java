@@ -1,8 +1,13 @@
 package dev.savoir.kb.spi;
 
+import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.search.ArticleSignals;
+import dev.savoir.kb.search.AssistHit;
+import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
+import dev.savoir.kb.search.Suggestion;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -35,6 +40,27 @@ public interface SearchEngine extends AutoCloseable {
 
     /** Runs a search for a viewer; never returns, counts or quotes anything the viewer may not see. */
     SearchResponse search(SearchRequest request, ViewerContext viewer);
+
+    /**
+     * Completions of what a viewer is typing (titles, then popular queries), at most {@code limit}; never a title
+     * or a query only found in articles the viewer may not see.
+     */
+    List<Suggestion> autocomplete(String prefix, int limit, ViewerContext viewer);
+
+    /**
+     * Articles like the given one, which the viewer must be able to see (otherwise: empty), at most {@code limit},
+     * best first, never the article itself.
+     */
+    List<SearchHit> related(ArticleId id, int limit, ViewerContext viewer);
+
+    /**
+     * Articles that answer a support ticket, from its subject and (long, noisy) description, at most
+     * {@code limit}, best first, with the ticket's words that matched.
+     */
+    List<AssistHit> assist(String subject, String description, int limit, ViewerContext viewer);
+
+    /** Replaces the ranking signals of an article; kept until replaced (survives restarts of the engine). */
+    void updateSignals(ArticleId id, ArticleSignals signals);
 
     /** Releases files and threads. Idempotent. */
     @Override

@@ -1,0 +1,28 @@
+package dev.savoir.kb.search;
+
+import dev.savoir.kb.ValidationException;
+import dev.savoir.kb.Violation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What readers did with an article, fed to search ranking (typically by analytics): helpfulness votes and recent
+ * views. Votes are smoothed so that 1 helpful vote of 1 does not beat 95 of 100; views decay with time since
+ * {@code asOf}.
+ *
+ * @param helpfulVotes "this helped" votes
+ * @param unhelpfulVotes "this did not help" votes
+ * @param views views counted up to {@code asOf}
+ * @param asOf when the counts were taken
+ * @since 0.1
+ */
+public record ArticleSignals(long helpfulVotes, long unhelpfulVotes, long views, Instant asOf) {
+    public ArticleSignals {
+        Objects.requireNonNull(asOf, "asOf");
+        if (helpfulVotes < 0 || unhelpfulVotes < 0 || views < 0) {
+            throw new ValidationException(List.of(new Violation("signals", "vote and view counts must not be "
+                    + "negative")));
+        }
+    }
+}

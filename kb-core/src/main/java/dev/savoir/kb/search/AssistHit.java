@@ -1,0 +1,16 @@
+package dev.savoir.kb.search;
+
+import java.util.List;
+
+/**
+ * An article suggested for a ticket, with the ticket's words that matched it.
+ *
+ * @param hit the article
+ * @param matchedTerms the ticket's words (as analyzed) that the article contains, most telling first
+ * @since 0.1
+ */
+public record AssistHit(SearchHit hit, List<String> matchedTerms) {
+    public AssistHit {
+        matchedTerms = List.copyOf(matchedTerms);
+    }
+}
