@@ -105,6 +105,7 @@ public final class FileArticleStore implements ArticleStore {
     private volatile long sequence;
     private long end;
     private volatile @Nullable String failure;
+    private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
     private FileArticleStore(Path directory, FileChannel lockChannel, FileLock lock, Cache<Object, Object> cache)
@@ -557,6 +558,7 @@ public final class FileArticleStore implements ArticleStore {
                 at += ch.write(buf, at);
             }
             ch.force(false);
+            syncs.incrementAndGet();
         } catch (IOException e) {
             rollBack(ch, e);
             throw new StoreException("cannot write to " + logPath + " (" + e.getMessage() + "); "
@@ -607,6 +609,11 @@ public final class FileArticleStore implements ArticleStore {
                 .limit(limit)
                 .map(e -> new StoreChange(e.lastSequence(), e.article().id()))
                 .toList();
+    }
+
+    /** How many times commits were flushed to disk since the store was opened (one per group). */
+    public long syncCount() {
+        return syncs.get();
     }
 
     /** The store's directory. */

@@ -168,6 +168,21 @@ class FileArticleStoreTest extends ArticleStoreContract {
     }
 
     @Test
+    void commitAll_groupsManyCommitsIntoOneSync() {
+        FileArticleStore fs = (FileArticleStore) store;
+        long before = fs.syncCount();
+        java.util.List<dev.savoir.kb.spi.StoreCommit> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            batch.add(create("imp-" + i, EN, "Imported " + i));
+        }
+        fs.commitAll(batch);
+        assertThat(fs.syncCount() - before).isEqualTo(1);
+        fs.commit(create("single", EN, "one"));
+        assertThat(fs.syncCount() - before).isEqualTo(2);
+        assertThat(reopen().size()).isEqualTo(2001);
+    }
+
+    @Test
     void interruptedReader_doesNotBreakTheStore() {
         store.close();
         store = FileArticleStore.open(storeDir(), Caffeine.newBuilder().maximumSize(0).executor(Runnable::run)
