@@ -1,0 +1,62 @@
+package dev.savoir.kb.examples;
+
+import dev.savoir.kb.Actor;
+import dev.savoir.kb.ArticleContent;
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.NewArticle;
+import dev.savoir.kb.Revision;
+import dev.savoir.kb.RevisionDiff;
+import dev.savoir.kb.Role;
+import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.Visibility;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The shortest complete program: a knowledge base in a folder; an article written, reviewed, published, edited,
+ * diffed and restored; what a customer sees at each step. The code between the tags is the README's quick start.
+ */
+public final class QuickStart {
+    private QuickStart() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path folder = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("savoir-quickstart");
+        // tag::quickstart[]
+        Actor alice = Actor.of("alice@example.com", Role.AUTHOR);
+        Actor bob = Actor.of("bob@example.com", Role.REVIEWER, Role.PUBLISHER);
+        ViewerContext customer = ViewerContext.external(Locale.ENGLISH);
+
+        try (KnowledgeBase kb = KnowledgeBase.builder().directory(folder).build()) {
+            // Write a draft, have it reviewed, publish it.
+            ArticleId id = kb.create(alice, NewArticle.builder("reset-password")
+                    .category("Account > Password")
+                    .visibility(Visibility.PUBLIC)
+                    .title("Reset your password")
+                    .body("Open **Settings > Security** and choose *Reset password*.")
+                    .build()).id();
+            kb.submitForReview(alice, id, Locale.ENGLISH, 1);
+            kb.approve(bob, id, Locale.ENGLISH, 1);
+            kb.publish(bob, id, Locale.ENGLISH, 1);
+            System.out.println("Customer sees: " + kb.read(customer, id).orElseThrow().content().title());
+
+            // Edit it: customers keep seeing revision 1 until revision 2 is published.
+            Revision r2 = kb.edit(alice, id, Locale.ENGLISH, 1,
+                    ArticleContent.of("Reset your password", "Open **Settings > Security**, choose *Reset password*"
+                            + " and check your inbox for the link."), "Mention the e-mail");
+            System.out.println("Customer still sees revision " + kb.read(customer, id).orElseThrow().revision());
+
+            // What changed, line by line.
+            RevisionDiff diff = kb.diff(alice, id, Locale.ENGLISH, 1, r2.number());
+            System.out.println(diff.unifiedBody());
+
+            // Changed our mind: restore revision 1 as revision 3 (history is never rewritten).
+            Revision r3 = kb.restoreRevision(alice, id, Locale.ENGLISH, 1, r2.number(), "Back to the short one");
+            System.out.println("Revision " + r3.number() + " restores revision " + r3.restoredFrom()
+                    + "; history has " + kb.history(alice, id, Locale.ENGLISH).size() + " revisions");
+        }
+        // end::quickstart[]
+    }
+}

@@ -1,0 +1,52 @@
+package dev.savoir.kb.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's quick start is this module's compiled code, and it runs. */
+class QuickStartTest {
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+
+    static String between(String text, String start, String end) {
+        Matcher m = Pattern.compile(Pattern.quote(start) + "\\R(.*?)\\R\\s*" + Pattern.quote(end), Pattern.DOTALL)
+                .matcher(text);
+        assertThat(m.find()).as("markers %s ... %s", start, end).isTrue();
+        return m.group(1).stripIndent().strip();
+    }
+
+    @Test
+    void readmeQuickStart_isTheCompiledExample() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String source = Files.readString(ROOT.resolve(
+                "examples/src/main/java/dev/savoir/kb/examples/QuickStart.java"));
+        String inReadme = between(readme, "<!-- quickstart:start -->\n```java", "```\n<!-- quickstart:end -->");
+        String inCode = between(source, "// tag::quickstart[]", "// end::quickstart[]");
+        assertThat(inReadme).isEqualTo(inCode);
+    }
+
+    @Test
+    void quickStart_runs_andShowsEachStep(@TempDir Path dir) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            QuickStart.main(new String[] {dir.toString()});
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("Customer sees: Reset your password")
+                .contains("Customer still sees revision 1")
+                .contains("+Open **Settings > Security**, choose *Reset password* and check your inbox")
+                .contains("Revision 3 restores revision 1; history has 3 revisions");
+    }
+}
