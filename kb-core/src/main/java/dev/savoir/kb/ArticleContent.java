@@ -25,6 +25,11 @@ public record ArticleContent(String title, String summary, String body, List<Str
         return new ArticleContent(title, "", body, List.of());
     }
 
+    /** The SHA-256 of the content's fields, hex: what {@link Revision#contentHash()} records. */
+    public String hash() {
+        return dev.savoir.kb.internal.Contents.hash(this);
+    }
+
     public ArticleContent withTitle(String newTitle) {
         return new ArticleContent(newTitle, summary, body, tags);
     }

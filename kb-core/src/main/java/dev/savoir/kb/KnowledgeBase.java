@@ -2,6 +2,7 @@ package dev.savoir.kb;
 
 import dev.savoir.kb.internal.Contents;
 import dev.savoir.kb.internal.PlainTextRenderer;
+import dev.savoir.kb.internal.feedback.FeedbackStore;
 import dev.savoir.kb.internal.store.FileArticleStore;
 import dev.savoir.kb.internal.store.InMemoryArticleStore;
 import dev.savoir.kb.search.SearchRequest;
@@ -104,6 +105,9 @@ public final class KnowledgeBase implements AutoCloseable {
     private final List<KnowledgeBaseListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock[] stripes = new ReentrantLock[128];
     private final @Nullable ScheduledFuture<?> scheduledTask;
+    private final ScheduledFuture<?> housekeeping;
+    private final FeedbackStore feedback;
+    private final Set<ArticleId> signalsDirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private KnowledgeBase(Builder b, ArticleStore store, SharedResources shared, boolean ownsShared) {
@@ -123,6 +127,8 @@ public final class KnowledgeBase implements AutoCloseable {
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
         }
+        this.feedback = new FeedbackStore(b.directory == null ? null : b.directory.resolve("feedback"),
+                b.viewDedupWindow, clock);
         SearchEngine opened = null;
         if (b.engineFactory != null) {
             Path indexDir = b.directory == null ? null : b.directory.resolve("index");
@@ -138,6 +144,8 @@ public final class KnowledgeBase implements AutoCloseable {
                 ? shared.scheduler().scheduleWithFixedDelay(this::processScheduledQuietly, every, every,
                 TimeUnit.MILLISECONDS)
                 : null;
+        this.housekeeping = shared.scheduler().scheduleWithFixedDelay(this::housekeepingQuietly, 1, 1,
+                TimeUnit.SECONDS);
     }
 
     /** Starts configuring a knowledge base. */
@@ -751,7 +759,305 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
+    // =================================================================== feedback
+
+    /**
+     * Records that a viewer read an article (call it when the article page is shown). Repeated views by the same
+     * viewer within the dedup window (30 minutes by default) count once. Views of articles the viewer may not see
+     * are ignored.
+     *
+     * @param viewerKey the host's stable key for the reader (a user id, or a session id for anonymous readers)
+     * @return whether the view was counted
+     */
+    public boolean recordView(ViewerContext viewer, String viewerKey, ArticleId id) {
+        requireOpen();
+        checkKey("viewerKey", viewerKey);
+        Optional<ArticleView> view = read(viewer, id);
+        if (view.isEmpty()) {
+            return false;
+        }
+        boolean counted = feedback.view(id, view.get().locale(), viewerKey, clock.instant());
+        if (counted) {
+            signalsDirty.add(id);
+        }
+        return counted;
+    }
+
+    /**
+     * Records a reader's helpful / not-helpful vote on the translation the viewer reads; a second vote by the same
+     * viewer replaces the first.
+     *
+     * @param reason why it did not help (ignored for helpful votes), may be null
+     * @param comment a free-text comment (at most 2,000 characters), may be null
+     * @throws ArticleNotFoundException if the viewer cannot see the article
+     */
+    public FeedbackSummary vote(ViewerContext viewer, String viewerKey, ArticleId id, boolean helpful,
+                                @Nullable VoteReason reason, @Nullable String comment) {
+        requireOpen();
+        checkKey("viewerKey", viewerKey);
+        if (comment != null && comment.length() > 2_000) {
+            throw new ValidationException(List.of(new Violation("comment", "a comment is at most 2,000 characters")));
+        }
+        ArticleView view = read(viewer, id).orElseThrow(() -> new ArticleNotFoundException("no article " + id));
+        feedback.vote(id, view.locale(), viewerKey, helpful, reason, comment, clock.instant());
+        signalsDirty.add(id);
+        pushSignals();
+        return feedback.summary(id);
+    }
+
+    /** Records that an agent resolved a ticket with this article ("used to resolve"); a ticket counts once. */
+    public FeedbackSummary linkTicket(Actor agent, ArticleId id, String ticketId) {
+        requireOpen();
+        Objects.requireNonNull(agent, "agent");
+        checkKey("ticketId", ticketId);
+        load(id);
+        feedback.ticket(id, ticketId, clock.instant());
+        return feedback.summary(id);
+    }
+
+    /** An article's feedback aggregates (views, votes, reasons, ticket links). */
+    public FeedbackSummary feedback(ArticleId id) {
+        requireOpen();
+        return feedback.summary(Objects.requireNonNull(id, "id"));
+    }
+
+    /** Views of an article between two instants (whole UTC days). */
+    public long views(ArticleId id, Instant from, Instant to) {
+        requireOpen();
+        return feedback.views(id, from, to);
+    }
+
+    /** The latest reader comments on an article, newest first. */
+    public List<ReaderComment> comments(Actor actor, ArticleId id) {
+        article(actor, id);
+        return feedback.comments(id).stream()
+                .map(c -> new ReaderComment(c.articleId(), c.locale(), c.helpful(), c.reason(), c.text(), c.at()))
+                .toList();
+    }
+
+    private static void checkKey(String field, String key) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            throw new ValidationException(List.of(new Violation(field, field + " must be 1-200 characters")));
+        }
+    }
+
+    private void pushSignals() {
+        if (engine == null || signalsDirty.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (ArticleId id : List.copyOf(signalsDirty)) {
+            signalsDirty.remove(id);
+            FeedbackSummary f = feedback.summary(id);
+            try {
+                engine.updateSignals(id, new dev.savoir.kb.search.ArticleSignals(f.helpful(), f.notHelpful(),
+                        feedback.views(id, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1))), now));
+            } catch (RuntimeException e) {
+                LOG.warn("Updating the ranking signals of {} failed", id, e);
+            }
+        }
+    }
+
+    private void housekeepingQuietly() {
+        if (closed) {
+            return;
+        }
+        try {
+            feedback.flush();
+            pushSignals();
+        } catch (RuntimeException e) {
+            LOG.warn("Background flush failed", e);
+        }
+    }
+
+    // =================================================================== export, import
+
+    /** Everything about one article (state, all revisions, audit trail, feedback), for an export. */
+    public ArticleArchive exportArchive(Actor actor, ArticleId id) {
+        Article a = article(actor, id);
+        Map<Locale, List<Revision>> revisions = new LinkedHashMap<>();
+        for (Locale l : a.translations().keySet()) {
+            revisions.put(l, store.revisions(id, l));
+        }
+        return new ArticleArchive(a, revisions, store.auditEvents(id), feedback.summary(id));
+    }
+
+    /**
+     * Imports archived articles (from an export) as one all-or-nothing batch: every archive is checked first and
+     * nothing is written if any is invalid or its id exists. Revisions, audit trails and feedback are kept as they
+     * were; an {@link AuditAction#IMPORTED} event is added.
+     *
+     * @param keepStates keep each translation's lifecycle state (published, scheduled, archived...), which needs
+     *     an actor allowed to publish; when false every translation comes in as a draft of its latest revision
+     * @return the number of articles imported
+     * @throws ValidationException listing every problem found, with the article it concerns
+     * @throws DuplicateArticleException if an id exists already or repeats in the batch
+     */
+    public int importArchives(Actor actor, List<ArticleArchive> archives, boolean keepStates) {
+        requireOpen();
+        Objects.requireNonNull(actor, "actor");
+        permit(actor, Action.CREATE, null);
+        if (keepStates) {
+            permit(actor, Action.PUBLISH, null);
+        }
+        Instant now = clock.instant();
+        List<Violation> problems = new ArrayList<>();
+        Set<ArticleId> ids = new java.util.HashSet<>();
+        List<StoreCommit> commits = new ArrayList<>(archives.size());
+        for (ArticleArchive archive : archives) {
+            Article a = archive.article();
+            if (!ids.add(a.id())) {
+                throw new DuplicateArticleException("the id " + a.id() + " appears twice in the batch");
+            }
+            List<Revision> all = new ArrayList<>();
+            Map<Locale, Translation> translations = new LinkedHashMap<>();
+            if (!a.translations().containsKey(a.sourceLocale())) {
+                problems.add(new Violation("translations", a.id() + ": no translation in its source locale "
+                        + a.sourceLocale().toLanguageTag()));
+            }
+            for (Translation t : a.translations().values()) {
+                List<Revision> revs = archive.revisions().getOrDefault(t.locale(), List.of());
+                for (int i = 0; i < revs.size(); i++) {
+                    Revision r = revs.get(i);
+                    if (r.number() != i + 1 || !r.articleId().equals(a.id()) || !r.locale().equals(t.locale())) {
+                        problems.add(new Violation("revisions", a.id() + " [" + t.locale().toLanguageTag()
+                                + "]: revision " + r.number() + " is out of place (expected " + (i + 1) + ")"));
+                        break;
+                    }
+                    try {
+                        checkContent(r.content());
+                    } catch (ValidationException e) {
+                        e.violations().forEach(v -> problems.add(new Violation(v.field(), a.id() + " ["
+                                + t.locale().toLanguageTag() + "] revision " + r.number() + ": " + v.message())));
+                    }
+                }
+                if (revs.size() != t.latestRevision()) {
+                    problems.add(new Violation("revisions", a.id() + " [" + t.locale().toLanguageTag() + "]: "
+                            + revs.size() + " revisions but the translation's latest is " + t.latestRevision()));
+                }
+                if (t.publishedRevision() != null && t.publishedRevision() > t.latestRevision()) {
+                    problems.add(new Violation("revisions", a.id() + " [" + t.locale().toLanguageTag()
+                            + "]: published revision " + t.publishedRevision() + " does not exist"));
+                }
+                all.addAll(revs);
+                translations.put(t.locale(), keepStates ? t : new Translation(t.locale(), TranslationState.DRAFT,
+                        t.latestRevision(), null, t.translatedFrom(), null, null, null, null, now));
+            }
+            try {
+                checkMetadata(a.owner(), a.tags(), a.attributes());
+            } catch (ValidationException e) {
+                e.violations().forEach(v -> problems.add(new Violation(v.field(), a.id() + ": " + v.message())));
+            }
+            Article imported = new Article(a.id(), a.version(), a.category(), a.type(), a.owner(), a.tags(),
+                    a.attributes(), a.visibility(), a.sourceLocale(), a.reviewInterval(), a.verifiedAt(),
+                    a.verifiedBy(), a.reviewDueAt(), a.createdAt(), keepStates ? a.updatedAt() : now, translations);
+            List<AuditEvent> events = new ArrayList<>(archive.events());
+            events.add(new AuditEvent(now, actor.id(), a.id(), null, AuditAction.IMPORTED, null, null, null,
+                    keepStates ? "imported with its states" : "imported as drafts"));
+            if (problems.isEmpty()) {
+                commits.add(new StoreCommit(imported, 0, all, events));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        int[] stripesHeld = ids.stream().mapToInt(this::stripeOf).distinct().sorted().toArray();
+        for (int s : stripesHeld) {
+            stripes[s].lock();
+        }
+        try {
+            for (ArticleId id : ids) {
+                if (store.article(id).isPresent()) {
+                    throw new DuplicateArticleException("an article with id " + id
+                            + " already exists: nothing of this batch was written");
+                }
+            }
+            long last = store.commitAll(commits);
+            for (ArticleArchive archive : archives) {
+                if (!archive.feedback().equals(FeedbackSummary.EMPTY)) {
+                    feedback.restore(archive.article().id(), archive.feedback(), now);
+                    signalsDirty.add(archive.article().id());
+                }
+            }
+            if (engine != null) {
+                for (int from = 0; from < commits.size(); from += 500) {
+                    List<StoreCommit> batch = commits.subList(from, Math.min(commits.size(), from + 500));
+                    try {
+                        engine.apply(batch.stream().map(c -> indexable(c.article())).toList(), last);
+                    } catch (RuntimeException e) {
+                        LOG.error("Indexing an imported batch failed; the index catches up when reopened", e);
+                    }
+                }
+            }
+            LOG.info("Imported {} archived articles by {}", commits.size(), actor.id());
+            notifyListeners(commits.stream().map(c -> c.events().getLast()).toList());
+            return commits.size();
+        } finally {
+            for (int i = stripesHeld.length - 1; i >= 0; i--) {
+                stripes[stripesHeld[i]].unlock();
+            }
+        }
+    }
+
     // ---- search facade (kb-lucene) ----
+
+    private dev.savoir.kb.spi.SearchEngine searchEngine() {
+        requireOpen();
+        if (engine == null) {
+            throw new KbException("this knowledge base has no search engine: add the kb-lucene module and call "
+                    + ".searchEngine(...) on the builder");
+        }
+        return engine;
+    }
+
+    /**
+     * Completions of what a viewer is typing (article titles), at most {@code limit} (1 to 50); never a title the
+     * viewer may not see.
+     *
+     * @throws KbException if no search engine was configured
+     */
+    public List<dev.savoir.kb.search.Suggestion> autocomplete(ViewerContext viewer, String prefix, int limit) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(prefix, "prefix");
+        return searchEngine().autocomplete(prefix, limit, viewer);
+    }
+
+    /**
+     * Articles related to one the viewer can see (empty when it cannot), at most {@code limit}, best first.
+     *
+     * @throws KbException if no search engine was configured
+     */
+    public List<dev.savoir.kb.search.SearchHit> related(ViewerContext viewer, ArticleId id, int limit) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return searchEngine().related(id, limit, viewer);
+    }
+
+    /**
+     * Agent assist: articles that answer a support ticket, from its subject and description (greetings,
+     * signatures, quoted replies and order numbers are ignored), with the ticket's words that matched.
+     *
+     * @throws KbException if no search engine was configured
+     */
+    public List<dev.savoir.kb.search.AssistHit> suggestForTicket(ViewerContext viewer, String subject,
+                                                                 String description, int limit) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(description, "description");
+        return searchEngine().assist(subject, description, limit, viewer);
+    }
+
+    /**
+     * Feeds an article's helpfulness votes and views to search ranking (typically from analytics); replaces the
+     * previous values.
+     *
+     * @throws KbException if no search engine was configured
+     */
+    public void updateSignals(ArticleId id, dev.savoir.kb.search.ArticleSignals signals) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(signals, "signals");
+        searchEngine().updateSignals(id, signals);
+    }
     // ---- end search facade ----
 
     // =================================================================== reports
@@ -827,11 +1133,14 @@ public final class KnowledgeBase implements AutoCloseable {
         if (scheduledTask != null) {
             scheduledTask.cancel(false);
         }
+        housekeeping.cancel(false);
         try {
+            pushSignals();
             if (engine != null) {
                 engine.close();
             }
         } finally {
+            feedback.close();
             store.close();
             if (ownsShared) {
                 shared.close();
@@ -1252,6 +1561,7 @@ public final class KnowledgeBase implements AutoCloseable {
         private @Nullable SharedResources shared;
         private Duration schedulerInterval = Duration.ofSeconds(30);
         private @Nullable LongConsumer rebuildProgress;
+        private Duration viewDedupWindow = Duration.ofMinutes(30);
         private final Set<String> set = new java.util.HashSet<>();
 
         private Builder() {
@@ -1392,6 +1702,16 @@ public final class KnowledgeBase implements AutoCloseable {
                 throw new ValidationException(List.of(new Violation("schedulerInterval", "must not be negative")));
             }
             this.schedulerInterval = interval;
+            return this;
+        }
+
+        /** Repeated views of an article by one viewer within this window count once (default 30 minutes). */
+        public Builder viewDedupWindow(Duration window) {
+            once("viewDedupWindow");
+            if (window.isNegative()) {
+                throw new ValidationException(List.of(new Violation("viewDedupWindow", "must not be negative")));
+            }
+            this.viewDedupWindow = window;
             return this;
         }
 

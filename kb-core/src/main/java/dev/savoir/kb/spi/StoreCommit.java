@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One atomic change to one article: its new state, the revisions it adds and the audit events it records.
  *
- * @param article the article's new state; its version must be {@code expectedVersion + 1}
+ * @param article the article's new state; its version must be {@code expectedVersion + 1}, or any positive version
+ *     when the article is created ({@code expectedVersion} 0), e.g. when an export is imported
  * @param expectedVersion the version the change was based on, 0 when creating the article
  * @param revisions new revisions, each numbered right after its translation's latest
  * @param events audit events
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record StoreCommit(Article article, long expectedVersion, List<Revision> revisions, List<AuditEvent> events) {
     public StoreCommit {
-        if (article.version() != expectedVersion + 1) {
+        if (expectedVersion > 0 ? article.version() != expectedVersion + 1 : article.version() < 1) {
             throw new IllegalArgumentException("article version must be expectedVersion + 1, got "
                     + article.version() + " after " + expectedVersion);
         }

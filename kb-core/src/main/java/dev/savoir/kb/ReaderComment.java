@@ -1,0 +1,20 @@
+package dev.savoir.kb;
+
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A comment a reader left with a vote.
+ *
+ * @param articleId the article
+ * @param locale the translation read
+ * @param helpful the vote
+ * @param reason why it did not help, if given
+ * @param text the comment
+ * @param at when
+ * @since 0.1
+ */
+public record ReaderComment(ArticleId articleId, Locale locale, boolean helpful, @Nullable VoteReason reason,
+                            String text, Instant at) {
+}

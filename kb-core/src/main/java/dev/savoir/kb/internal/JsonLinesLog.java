@@ -1,0 +1,150 @@
+package dev.savoir.kb.internal;
+
+import dev.savoir.kb.StoreException;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An append-only file of JSON lines for feedback and analytics events. {@link #append} buffers; {@link #sync}
+ * flushes and fsyncs. On {@link #replay}, a torn last line (a crash during a write) is cut off; a damaged line in the
+ * middle is skipped with a warning, since these events are statistics, not articles. Not thread-safe: callers
+ * serialize access.
+ */
+public final class JsonLinesLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesLog.class);
+
+    private final Path file;
+    private FileChannel channel;
+    private BufferedWriter writer;
+
+    /** Opens (creating) the file for appending. */
+    public JsonLinesLog(Path file) {
+        this.file = file;
+        try {
+            Files.createDirectories(file.getParent());
+            boolean created = !Files.exists(file);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            if (created) {
+                channel.force(true);
+                try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+                    dir.force(true);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Reads every complete line into {@code sink}, cuts off a torn last line, and positions the log for appending.
+     *
+     * @return the number of events read
+     */
+    public <T> long replay(Class<T> type, Consumer<T> sink) {
+        long count = 0;
+        long goodEnd = 0;
+        long pos = 0;
+        try {
+            channel.position(0);
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                    StandardCharsets.UTF_8), 1 << 16);
+            StringBuilder line = new StringBuilder();
+            int c;
+            long lineNo = 0;
+            while ((c = in.read()) >= 0) {
+                pos += utf8Length(c);
+                if (c != '\n') {
+                    line.append((char) c);
+                    continue;
+                }
+                lineNo++;
+                try {
+                    sink.accept(Json.mapper().readValue(line.toString(), type));
+                    count++;
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: skipping damaged line {} ({})", file, lineNo, e.getMessage());
+                }
+                goodEnd = pos;
+                line.setLength(0);
+            }
+            if (goodEnd < channel.size()) {
+                LOG.warn("{}: cutting off {} bytes of an interrupted last write", file, channel.size() - goodEnd);
+                channel.truncate(goodEnd);
+                channel.force(true);
+            }
+            channel.position(goodEnd);
+            writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+                    StandardCharsets.UTF_8), 1 << 16);
+            return count;
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int utf8Length(int c) {
+        if (c < 0x80) {
+            return 1;
+        }
+        if (c < 0x800) {
+            return 2;
+        }
+        // Surrogates: each half counts 2, so a 4-byte code point counts 4 in total.
+        return Character.isSurrogate((char) c) ? 2 : 3;
+    }
+
+    /** Buffers one event; durable after the next {@link #sync()}. */
+    public void append(Object event) {
+        try {
+            if (writer == null) {
+                replay(Object.class, e -> { });
+            }
+            writer.write(Json.mapper().writeValueAsString(event));
+            writer.write('\n');
+        } catch (IOException e) {
+            throw new StoreException("cannot write to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Flushes buffered events and fsyncs them. */
+    public void sync() {
+        try {
+            if (writer != null) {
+                writer.flush();
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            throw new StoreException("cannot sync " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (writer != null) {
+                writer.flush();
+            }
+            channel.force(false);
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("closing {} failed: {}", file, e.getMessage());
+        }
+    }
+}
