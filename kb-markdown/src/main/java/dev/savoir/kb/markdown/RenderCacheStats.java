@@ -1,0 +1,19 @@
+package dev.savoir.kb.markdown;
+
+/**
+ * Statistics of a renderer's cache of rendered bodies.
+ *
+ * @param hits renderings served from the cache
+ * @param misses renderings computed (including all of them when the cache is disabled)
+ * @param evictions entries evicted to stay within the byte bound
+ * @param estimatedBytes estimated size of the cached renderings
+ * @param maximumBytes the bound, 0 when the cache is disabled
+ * @since 0.1
+ */
+public record RenderCacheStats(long hits, long misses, long evictions, long estimatedBytes, long maximumBytes) {
+    /** Hits over requests, 0 when nothing was requested. */
+    public double hitRate() {
+        long requests = hits + misses;
+        return requests == 0 ? 0 : (double) hits / requests;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.savoir.kb.markdown.internal;
+
+import dev.savoir.kb.RenderedArticle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+
+/** One walk over a parsed body: plain text, internal links, images, headings, raw HTML presence. */
+public final class Analyzer {
+    /** The scheme of internal links. */
+    public static final String KB_SCHEME = "kb:";
+    /** Something that reads as an HTML tag, written by an author as text; dropped from the text for indexing. */
+    private static final java.util.regex.Pattern TAG_LIKE =
+            java.util.regex.Pattern.compile("</?[A-Za-z][^<>\\n]{0,500}>|<!--|-->");
+
+    /**
+     * What a walk found.
+     *
+     * @param plainText text for indexing
+     * @param links internal links (target as written after {@code kb:}, link text)
+     * @param images images (source, alt text)
+     * @param toc headings with their anchors
+     * @param frontMatter YAML front matter, empty when absent
+     * @param rawHtml whether the body holds raw HTML
+     */
+    public record Result(String plainText, List<String[]> links, List<String[]> images,
+                         List<RenderedArticle.Heading> toc, Map<String, List<String>> frontMatter, boolean rawHtml) {
+    }
+
+    private Analyzer() {
+    }
+
+    /** Analyzes a parsed document. */
+    public static Result analyze(Node document, boolean includeCode, boolean includeUrls, String idPrefix) {
+        StringBuilder text = new StringBuilder();
+        List<String[]> links = new ArrayList<>();
+        List<String[]> images = new ArrayList<>();
+        boolean[] rawHtml = {false};
+        Map<String, List<String>> frontMatter = Map.of();
+        Walker.walk(document, new Walker.Visitor() {
+            @Override
+            public boolean enter(Node n) {
+                switch (n) {
+                    case Text t -> text.append(t.getLiteral());
+                    case Code c -> text.append(c.getLiteral());
+                    case SoftLineBreak s -> text.append(' ');
+                    case HardLineBreak h -> text.append('\n');
+                    case HtmlInline h -> rawHtml[0] = true;
+                    case HtmlBlock h -> {
+                        rawHtml[0] = true;
+                        return false;
+                    }
+                    case FencedCodeBlock f -> {
+                        if (includeCode) {
+                            text.append(f.getLiteral()).append('\n');
+                        }
+                        return false;
+                    }
+                    case IndentedCodeBlock i -> {
+                        if (includeCode) {
+                            text.append(i.getLiteral()).append('\n');
+                        }
+                        return false;
+                    }
+                    case YamlFrontMatterBlock y -> {
+                        return false;
+                    }
+                    case Link l -> {
+                        String dest = l.getDestination();
+                        String label = Texts.of(l);
+                        if (dest.startsWith(KB_SCHEME)) {
+                            links.add(new String[] {dest.substring(KB_SCHEME.length()), label});
+                        } else if (label.equals(dest) || label.equals("mailto:" + dest)
+                                || ("mailto:" + label).equals(dest)) {
+                            // an autolink: its text is a URL
+                            if (includeUrls) {
+                                text.append(dest);
+                            }
+                            return false;
+                        }
+                    }
+                    case Image i -> {
+                        String alt = Texts.of(i);
+                        images.add(new String[] {i.getDestination(), alt});
+                        text.append(alt);
+                        return false;
+                    }
+                    default -> {
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public void exit(Node n) {
+                if (n instanceof Link l && includeUrls && !l.getDestination().startsWith(KB_SCHEME)) {
+                    text.append(" (").append(l.getDestination()).append(')');
+                } else if (n instanceof TableCell) {
+                    text.append(' ');
+                } else if (n instanceof Block || n instanceof TableRow) {
+                    text.append('\n');
+                }
+            }
+        });
+        if (document.getFirstChild() instanceof YamlFrontMatterBlock y) {
+            YamlFrontMatterVisitor visitor = new YamlFrontMatterVisitor();
+            y.accept(visitor);
+            frontMatter = visitor.getData();
+        }
+        Map<Heading, String> ids = Anchors.assign(document, idPrefix);
+        List<RenderedArticle.Heading> toc = new ArrayList<>(ids.size());
+        Walker.walk(document, n -> {
+            if (n instanceof Heading h) {
+                toc.add(new RenderedArticle.Heading(h.getLevel(), Texts.of(h), ids.get(h)));
+                return false;
+            }
+            return true;
+        });
+        return new Result(normalize(TAG_LIKE.matcher(text).replaceAll(" ")), links, images, toc, frontMatter, rawHtml[0]);
+    }
+
+    /** Calls an action on every node, in document order, without recursion. */
+    public static void forEach(Node root, java.util.function.Consumer<Node> action) {
+        Walker.walk(root, n -> {
+            action.accept(n);
+            return true;
+        });
+    }
+
+    /** The visible text of a node. */
+    public static String textOf(Node node) {
+        return Texts.of(node);
+    }
+
+    /** Collapses runs of spaces, trims lines, keeps at most one blank line. */
+    static String normalize(CharSequence raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        int newlines = 0;
+        boolean space = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\n') {
+                newlines++;
+                space = false;
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0000') {
+                space = true;
+            } else {
+                if (!out.isEmpty()) {
+                    if (newlines > 0) {
+                        out.append(newlines > 1 ? "\n\n" : "\n");
+                    } else if (space) {
+                        out.append(' ');
+                    }
+                }
+                newlines = 0;
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
