@@ -13,9 +13,13 @@ module dev.savoir.kb.core {
 
     exports dev.savoir.kb;
     exports dev.savoir.kb.search;
+    exports dev.savoir.kb.analytics;
     exports dev.savoir.kb.spi;
 
     opens dev.savoir.kb to tools.jackson.databind;
     opens dev.savoir.kb.spi to tools.jackson.databind;
     opens dev.savoir.kb.internal.store to tools.jackson.databind;
+    opens dev.savoir.kb.internal.feedback to tools.jackson.databind;
+    opens dev.savoir.kb.internal.analytics to tools.jackson.databind;
+    opens dev.savoir.kb.analytics to tools.jackson.databind;
 }

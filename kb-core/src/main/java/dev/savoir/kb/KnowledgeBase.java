@@ -2,6 +2,7 @@ package dev.savoir.kb;
 
 import dev.savoir.kb.internal.Contents;
 import dev.savoir.kb.internal.PlainTextRenderer;
+import dev.savoir.kb.internal.analytics.AnalyticsEngine;
 import dev.savoir.kb.internal.feedback.FeedbackStore;
 import dev.savoir.kb.internal.store.FileArticleStore;
 import dev.savoir.kb.internal.store.InMemoryArticleStore;
@@ -107,6 +108,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final @Nullable ScheduledFuture<?> scheduledTask;
     private final ScheduledFuture<?> housekeeping;
     private final FeedbackStore feedback;
+    private final AnalyticsEngine analyticsEngine;
+    private final SearchAnalytics analytics;
     private final Set<ArticleId> signalsDirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -129,6 +132,9 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         this.feedback = new FeedbackStore(b.directory == null ? null : b.directory.resolve("feedback"),
                 b.viewDedupWindow, clock);
+        this.analyticsEngine = new AnalyticsEngine(b.directory == null ? null : b.directory.resolve("analytics"),
+                b.analyticsQueueCapacity, b.analyticsRetentionDays, clock.instant());
+        this.analytics = new SearchAnalytics(analyticsEngine, clock);
         SearchEngine opened = null;
         if (b.engineFactory != null) {
             Path indexDir = b.directory == null ? null : b.directory.resolve("index");
@@ -144,8 +150,8 @@ public final class KnowledgeBase implements AutoCloseable {
                 ? shared.scheduler().scheduleWithFixedDelay(this::processScheduledQuietly, every, every,
                 TimeUnit.MILLISECONDS)
                 : null;
-        this.housekeeping = shared.scheduler().scheduleWithFixedDelay(this::housekeepingQuietly, 1, 1,
-                TimeUnit.SECONDS);
+        this.housekeeping = shared.scheduler().scheduleWithFixedDelay(this::housekeepingQuietly, 200, 200,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Starts configuring a knowledge base. */
@@ -737,6 +743,18 @@ public final class KnowledgeBase implements AutoCloseable {
      * @throws PermissionDeniedException if an external viewer asks for drafts
      */
     public SearchResponse search(ViewerContext viewer, SearchRequest request) {
+        return searchAs(viewer, request, null);
+    }
+
+    /**
+     * Searches for a viewer, recording the search in analytics under the host's session id (which links it to
+     * later clicks and tickets for the deflection estimate).
+     */
+    public SearchResponse search(ViewerContext viewer, SearchRequest request, String sessionId) {
+        return searchAs(viewer, request, Objects.requireNonNull(sessionId, "sessionId"));
+    }
+
+    private SearchResponse searchAs(ViewerContext viewer, SearchRequest request, @Nullable String sessionId) {
         requireOpen();
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(request, "request");
@@ -748,7 +766,23 @@ public final class KnowledgeBase implements AutoCloseable {
             throw new PermissionDeniedException("external viewer", Action.READ_DRAFTS,
                     "only internal viewers may search drafts");
         }
-        return engine.search(request, viewer);
+        SearchResponse response = engine.search(request, viewer);
+        if (request.offset() == 0 && !request.includeDrafts()) {
+            try {
+                analytics.recordSearch(sessionId, viewer, request.query(), response.totalHits(),
+                        response.hits().stream().map(dev.savoir.kb.search.SearchHit::articleId).toList(),
+                        response.took());
+            } catch (RuntimeException e) {
+                LOG.debug("search analytics refused an event: {}", e.getMessage());
+            }
+        }
+        return response;
+    }
+
+    /** Search analytics: record clicks and tickets, read top queries, knowledge gaps and deflection. */
+    public SearchAnalytics analytics() {
+        requireOpen();
+        return analytics;
     }
 
     /** Makes every change so far visible to searches now, instead of within the engine's refresh bound. */
@@ -863,6 +897,7 @@ public final class KnowledgeBase implements AutoCloseable {
             return;
         }
         try {
+            analyticsEngine.drain();
             feedback.flush();
             pushSignals();
         } catch (RuntimeException e) {
@@ -1074,6 +1109,58 @@ public final class KnowledgeBase implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Articles needing attention: review date passed, or not updated for {@code notUpdatedFor}; overdue reviews
+     * first, then the longest untouched.
+     */
+    public List<StaleArticle> staleArticles(Duration notUpdatedFor) {
+        requireOpen();
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(notUpdatedFor);
+        return store.articleIds().stream()
+                .map(store::article).flatMap(Optional::stream)
+                .filter(a -> a.needsReview(now) || a.updatedAt().isBefore(cutoff))
+                .map(a -> new StaleArticle(a.id(), a.owner(), a.reviewDueAt(), a.updatedAt(), a.needsReview(now)))
+                .sorted(java.util.Comparator.comparing(StaleArticle::reviewOverdue).reversed()
+                        .thenComparing(StaleArticle::updatedAt))
+                .toList();
+    }
+
+    /** The most viewed articles in [from, to), most viewed first. */
+    public List<ArticleReport> articlesByViews(Instant from, Instant to, int limit) {
+        requireOpen();
+        return feedback.all().keySet().stream()
+                .map(id -> Map.entry(id, feedback.views(id, from, to)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<ArticleId, Long>comparingByValue().reversed())
+                .limit(limit)
+                .map(e -> report(e.getKey(), e.getValue()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
+     * Articles with at least {@code minVotes} votes, least helpful first (the ones to fix), by the smoothed
+     * {@link FeedbackSummary#helpfulness()}.
+     */
+    public List<ArticleReport> articlesByHelpfulness(int minVotes, int limit) {
+        requireOpen();
+        return feedback.all().entrySet().stream()
+                .filter(e -> e.getValue().helpful() + e.getValue().notHelpful() >= minVotes)
+                .sorted(java.util.Comparator.comparingDouble(
+                        (Map.Entry<ArticleId, FeedbackSummary> e) -> e.getValue().helpfulness()))
+                .limit(limit)
+                .map(e -> report(e.getKey(), e.getValue().views()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private Optional<ArticleReport> report(ArticleId id, long views) {
+        return store.article(id).map(a -> new ArticleReport(id, store.revision(id, a.sourceLocale(),
+                a.source().latestRevision()).map(r -> r.content().title()).orElse(""), a.owner(), views,
+                feedback.summary(id)));
+    }
+
     /** Translations whose source has moved on since they were translated. */
     public List<OutdatedTranslation> outdatedTranslations() {
         requireOpen();
@@ -1140,6 +1227,7 @@ public final class KnowledgeBase implements AutoCloseable {
                 engine.close();
             }
         } finally {
+            analyticsEngine.close();
             feedback.close();
             store.close();
             if (ownsShared) {
@@ -1562,6 +1650,8 @@ public final class KnowledgeBase implements AutoCloseable {
         private Duration schedulerInterval = Duration.ofSeconds(30);
         private @Nullable LongConsumer rebuildProgress;
         private Duration viewDedupWindow = Duration.ofMinutes(30);
+        private int analyticsQueueCapacity = 65_536;
+        private int analyticsRetentionDays = 365;
         private final Set<String> set = new java.util.HashSet<>();
 
         private Builder() {
@@ -1712,6 +1802,26 @@ public final class KnowledgeBase implements AutoCloseable {
                 throw new ValidationException(List.of(new Violation("viewDedupWindow", "must not be negative")));
             }
             this.viewDedupWindow = window;
+            return this;
+        }
+
+        /** How many analytics events may wait to be written before new ones are dropped (default 65,536). */
+        public Builder analyticsQueueCapacity(int capacity) {
+            once("analyticsQueueCapacity");
+            if (capacity < 1) {
+                throw new ValidationException(List.of(new Violation("analyticsQueueCapacity", "must be at least 1")));
+            }
+            this.analyticsQueueCapacity = capacity;
+            return this;
+        }
+
+        /** How many days of search analytics are kept (default 365). */
+        public Builder analyticsRetentionDays(int days) {
+            once("analyticsRetentionDays");
+            if (days < 1) {
+                throw new ValidationException(List.of(new Violation("analyticsRetentionDays", "must be at least 1")));
+            }
+            this.analyticsRetentionDays = days;
             return this;
         }
 

@@ -1,0 +1,14 @@
+package dev.savoir.kb;
+
+/**
+ * How one article is doing, for a knowledge manager's report.
+ *
+ * @param articleId the article
+ * @param title its source title (latest revision)
+ * @param owner its owner
+ * @param views views in the period (or in total, for helpfulness reports)
+ * @param feedback its feedback aggregates
+ * @since 0.1
+ */
+public record ArticleReport(ArticleId articleId, String title, String owner, long views, FeedbackSummary feedback) {
+}

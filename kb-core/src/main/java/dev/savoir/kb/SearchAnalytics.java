@@ -1,0 +1,138 @@
+package dev.savoir.kb;
+
+import dev.savoir.kb.analytics.DeflectionEstimate;
+import dev.savoir.kb.analytics.QueryStats;
+import dev.savoir.kb.internal.analytics.AnalyticsEngine;
+import dev.savoir.kb.internal.analytics.QueryNormalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Search analytics of one knowledge base: recording (asynchronous, bounded: never slows or fails a search; under
+ * overload events are dropped and {@link #droppedEvents()} counts them) and reports over any period within the
+ * retention window. Searches made through {@code KnowledgeBase.search} are recorded automatically; clicks and
+ * tickets are reported by the host. Thread-safe.
+ *
+ * <p>Queries are grouped by their normalized form (lower case, accents and punctuation removed) and the viewer's
+ * language. A session id (the host's, e.g. a help-center session cookie) links searches, clicks and tickets for the
+ * deflection estimate; it may be null.
+ *
+ * @since 0.1
+ */
+public final class SearchAnalytics {
+    private final AnalyticsEngine engine;
+    private final Clock clock;
+
+    SearchAnalytics(AnalyticsEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** Records a search (done for you by {@code KnowledgeBase.search}). Never blocks; returns whether it was kept. */
+    public boolean recordSearch(@Nullable String sessionId, ViewerContext viewer, String query, long resultCount,
+                                List<ArticleId> shown, Duration took) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(query, "query");
+        return engine.offer(new AnalyticsEngine.Event("search", clock.instant(), session(sessionId),
+                QueryNormalizer.normalize(query), viewer.locale().getLanguage(), viewer.internal(),
+                (int) Math.min(Integer.MAX_VALUE, resultCount),
+                shown.stream().limit(20).map(ArticleId::value).toList(), took.toNanos() / 1_000, null, 0));
+    }
+
+    /**
+     * Records that a viewer clicked a search result.
+     *
+     * @param query the query as typed (it is normalized like the search's)
+     * @param position the result's position, from 1
+     */
+    public boolean recordClick(@Nullable String sessionId, ViewerContext viewer, String query, ArticleId article,
+                               int position) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(article, "article");
+        if (position < 1) {
+            throw new ValidationException(List.of(new Violation("position", "result positions start at 1")));
+        }
+        return engine.offer(new AnalyticsEngine.Event("click", clock.instant(), session(sessionId),
+                QueryNormalizer.normalize(query), viewer.locale().getLanguage(), viewer.internal(), 0, null, 0,
+                article.value(), position));
+    }
+
+    /** Records that the session went on to open a support ticket (for the deflection estimate). */
+    public boolean recordTicket(String sessionId) {
+        String s = session(Objects.requireNonNull(sessionId, "sessionId"));
+        return engine.offer(new AnalyticsEngine.Event("ticket", clock.instant(), s, null, null, false, 0, null, 0,
+                null, 0));
+    }
+
+    private static @Nullable String session(@Nullable String id) {
+        if (id == null) {
+            return null;
+        }
+        if (id.isBlank() || id.length() > 200) {
+            throw new ValidationException(List.of(new Violation("sessionId", "a session id is 1-200 characters")));
+        }
+        return id;
+    }
+
+    /** Events dropped because recording could not keep up; searches were never slowed. */
+    public long droppedEvents() {
+        return engine.dropped();
+    }
+
+    /** Events recorded so far. */
+    public long recordedEvents() {
+        return engine.recorded();
+    }
+
+    /** Writes every event recorded so far (normally done in the background every 200 ms); for tests and shutdown. */
+    public void flush() {
+        engine.drain();
+    }
+
+    /** The most searched queries in [from, to), most searched first. */
+    public List<QueryStats> topQueries(Instant from, Instant to, int limit) {
+        return engine.queries(from, to, q -> true, Comparator.comparingLong(QueryStats::searches).reversed()
+                .thenComparing(QueryStats::query), checkLimit(limit));
+    }
+
+    /**
+     * Knowledge gaps in [from, to): queries that found nothing or whose results nobody clicked, most searched
+     * first. These are the articles to write next.
+     */
+    public List<QueryStats> knowledgeGaps(Instant from, Instant to, int limit) {
+        return engine.queries(from, to, QueryStats::isGap, Comparator.comparingLong(QueryStats::searches)
+                .reversed().thenComparing(QueryStats::lastSeen, Comparator.reverseOrder()), checkLimit(limit));
+    }
+
+    /** Queries searched at least {@code minSearches} times in [from, to) with the lowest click-through first. */
+    public List<QueryStats> lowClickThrough(Instant from, Instant to, int minSearches, int limit) {
+        return engine.queries(from, to, q -> q.searches() >= minSearches && q.zeroResultSearches() < q.searches(),
+                Comparator.comparingDouble(QueryStats::clickThroughRate)
+                        .thenComparing(Comparator.comparingLong(QueryStats::searches).reversed()), checkLimit(limit));
+    }
+
+    /** Result clicks per article in [from, to). */
+    public Map<ArticleId, Long> clicksPerArticle(Instant from, Instant to) {
+        Map<ArticleId, Long> out = new java.util.HashMap<>();
+        engine.articleClicks(from, to).forEach((k, v) -> out.put(ArticleId.of(k), v));
+        return out;
+    }
+
+    /** The self-service deflection estimate over [from, to). */
+    public DeflectionEstimate deflection(Instant from, Instant to) {
+        return engine.deflection(from, to);
+    }
+
+    private static int checkLimit(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new ValidationException(List.of(new Violation("limit", "limit must be 1-10,000")));
+        }
+        return limit;
+    }
+}

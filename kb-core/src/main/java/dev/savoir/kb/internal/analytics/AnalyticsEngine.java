@@ -1,0 +1,342 @@
+package dev.savoir.kb.internal.analytics;
+
+import dev.savoir.kb.StoreException;
+import dev.savoir.kb.analytics.DeflectionEstimate;
+import dev.savoir.kb.analytics.QueryStats;
+import dev.savoir.kb.internal.Json;
+import dev.savoir.kb.internal.JsonLinesLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records search, click and ticket events without slowing the caller: {@link #offer} puts an event on a bounded
+ * queue (a full queue drops the event and counts it, never blocks); {@link #drain}, run on the knowledge base's
+ * scheduler, appends the events to a daily log (one fsync per drain) and folds them into per-day rollups in memory.
+ * Closed days are saved as rollup files, so that opening a year of analytics reads 365 small files, not every event.
+ * Days older than the retention are deleted.
+ */
+public final class AnalyticsEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsEngine.class);
+    private static final Pattern EVENTS = Pattern.compile("events-(\\d{4}-\\d{2}-\\d{2})\\.jsonl");
+    private static final Pattern ROLLUP = Pattern.compile("rollup-(\\d{4}-\\d{2}-\\d{2})\\.json");
+
+    /** One recorded event (a line of a daily log). */
+    public record Event(String kind, Instant at, @Nullable String session, @Nullable String query,
+                        @Nullable String language, boolean internal, int results, @Nullable List<String> shown,
+                        long tookMicros, @Nullable String article, int position) {
+    }
+
+    /** The mutable counts of one query on one day. */
+    public static final class Counts {
+        public long searches;
+        public long zero;
+        public long clicks;
+        public Instant lastSeen = Instant.EPOCH;
+
+        void add(Counts o) {
+            searches += o.searches;
+            zero += o.zero;
+            clicks += o.clicks;
+            if (o.lastSeen.isAfter(lastSeen)) {
+                lastSeen = o.lastSeen;
+            }
+        }
+    }
+
+    /** One day's rollup: counts per query and per-session flags. Persisted as JSON for closed days. */
+    public static final class Day {
+        public Map<String, Counts> queries = new HashMap<>();
+        /** Session id → bit 1 searched, bit 2 clicked, bit 4 ticket. */
+        public Map<String, Integer> sessions = new HashMap<>();
+        public Map<String, Long> articleClicks = new HashMap<>();
+    }
+
+    private final @Nullable Path directory;
+    private final BlockingQueue<Event> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong recorded = new AtomicLong();
+    private final ConcurrentSkipListMap<LocalDate, Day> days = new ConcurrentSkipListMap<>();
+    private final int retentionDays;
+    private @Nullable JsonLinesLog log;
+    private @Nullable LocalDate logDay;
+
+    public AnalyticsEngine(@Nullable Path directory, int queueCapacity, int retentionDays, Instant now) {
+        this.directory = directory;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.retentionDays = retentionDays;
+        if (directory != null) {
+            load(now);
+        }
+    }
+
+    private void load(Instant now) {
+        Path dir = java.util.Objects.requireNonNull(directory);
+        LocalDate today = day(now);
+        LocalDate oldest = today.minusDays(retentionDays);
+        try {
+            Files.createDirectories(dir);
+            Map<LocalDate, Path> eventFiles = new HashMap<>();
+            Map<LocalDate, Path> rollups = new HashMap<>();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    Matcher e = EVENTS.matcher(name);
+                    Matcher r = ROLLUP.matcher(name);
+                    if (e.matches()) {
+                        eventFiles.put(LocalDate.parse(e.group(1)), f);
+                    } else if (r.matches()) {
+                        rollups.put(LocalDate.parse(r.group(1)), f);
+                    }
+                }
+            }
+            for (var e : rollups.entrySet()) {
+                if (e.getKey().isBefore(oldest)) {
+                    Files.deleteIfExists(e.getValue());
+                } else {
+                    days.put(e.getKey(), Json.mapper().readValue(e.getValue().toFile(), Day.class));
+                }
+            }
+            for (var e : eventFiles.entrySet()) {
+                LocalDate d = e.getKey();
+                if (d.isBefore(oldest)) {
+                    Files.deleteIfExists(e.getValue());
+                } else if (!days.containsKey(d)) {
+                    try (JsonLinesLog l = new JsonLinesLog(e.getValue())) {
+                        l.replay(Event.class, this::fold);
+                    }
+                    if (d.isBefore(today)) {
+                        saveRollup(d);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("cannot read the search analytics in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalDate day(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Queues an event; never blocks. Returns false (and counts a drop) when the queue is full. */
+    public boolean offer(Event event) {
+        if (queue.offer(event)) {
+            return true;
+        }
+        dropped.incrementAndGet();
+        return false;
+    }
+
+    /** Events dropped because the queue was full. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Events recorded (written and counted). */
+    public long recorded() {
+        return recorded.get();
+    }
+
+    /** Writes and counts every queued event; one fsync. Called by one thread at a time. */
+    public synchronized int drain() {
+        List<Event> batch = new ArrayList<>(Math.min(queue.size() + 1, 65_536));
+        queue.drainTo(batch);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        if (directory != null) {
+            for (Event e : batch) {
+                LocalDate d = day(e.at());
+                if (!d.equals(logDay)) {
+                    rollover(d);
+                }
+                java.util.Objects.requireNonNull(log).append(e);
+            }
+            java.util.Objects.requireNonNull(log).sync();
+        }
+        for (Event e : batch) {
+            fold(e);
+        }
+        recorded.addAndGet(batch.size());
+        return batch.size();
+    }
+
+    private void rollover(LocalDate d) {
+        LocalDate previous = logDay;
+        if (log != null) {
+            log.close();
+        }
+        log = new JsonLinesLog(java.util.Objects.requireNonNull(directory).resolve("events-" + d + ".jsonl"));
+        log.replay(Event.class, e -> { });
+        logDay = d;
+        if (previous != null && previous.isBefore(d)) {
+            saveRollup(previous);
+            deleteBefore(d.minusDays(retentionDays));
+        }
+    }
+
+    private void saveRollup(LocalDate d) {
+        Day day = days.get(d);
+        if (day == null || directory == null) {
+            return;
+        }
+        Path target = directory.resolve("rollup-" + d + ".json");
+        Path tmp = directory.resolve("rollup-" + d + ".json.tmp");
+        try {
+            synchronized (day) {
+                Files.write(tmp, Json.mapper().writeValueAsBytes(day));
+            }
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("Cannot save the analytics rollup of {}: {}", d, e.getMessage());
+        }
+    }
+
+    private void deleteBefore(LocalDate oldest) {
+        days.headMap(oldest).clear();
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f : files.toList()) {
+                Matcher e = EVENTS.matcher(f.getFileName().toString());
+                Matcher r = ROLLUP.matcher(f.getFileName().toString());
+                LocalDate d = e.matches() ? LocalDate.parse(e.group(1)) : r.matches() ? LocalDate.parse(r.group(1))
+                        : null;
+                if (d != null && d.isBefore(oldest)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException ex) {
+            LOG.warn("Cannot apply the analytics retention in {}: {}", directory, ex.getMessage());
+        }
+    }
+
+    /** Folds one event into its day's rollup. */
+    public void fold(Event e) {
+        Day day = days.computeIfAbsent(day(e.at()), k -> new Day());
+        synchronized (day) {
+            String session = e.session();
+            switch (e.kind()) {
+                case "search" -> {
+                    Counts c = day.queries.computeIfAbsent(e.language() + "|" + e.query(), k -> new Counts());
+                    c.searches++;
+                    if (e.results() == 0) {
+                        c.zero++;
+                    }
+                    if (e.at().isAfter(c.lastSeen)) {
+                        c.lastSeen = e.at();
+                    }
+                    if (session != null) {
+                        day.sessions.merge(session, 1, (a, b) -> a | b);
+                    }
+                }
+                case "click" -> {
+                    Counts c = day.queries.computeIfAbsent(e.language() + "|" + e.query(), k -> new Counts());
+                    c.clicks++;
+                    if (e.article() != null) {
+                        day.articleClicks.merge(e.article(), 1L, Long::sum);
+                    }
+                    if (session != null) {
+                        day.sessions.merge(session, 2, (a, b) -> a | b);
+                    }
+                }
+                case "ticket" -> {
+                    if (session != null) {
+                        day.sessions.merge(session, 4, (a, b) -> a | b);
+                    }
+                }
+                default -> LOG.debug("ignoring analytics event of kind {}", e.kind());
+            }
+        }
+    }
+
+    /** Query counts summed over the days in [from, to), filtered, sorted, at most {@code limit}. */
+    public List<QueryStats> queries(Instant from, Instant to, Predicate<QueryStats> filter,
+                                    Comparator<QueryStats> order, int limit) {
+        Map<String, Counts> sum = new HashMap<>();
+        for (Day d : days.subMap(day(from), true, day(to.minusNanos(1)), true).values()) {
+            synchronized (d) {
+                d.queries.forEach((k, c) -> sum.computeIfAbsent(k, x -> new Counts()).add(c));
+            }
+        }
+        return sum.entrySet().stream()
+                .map(e -> {
+                    int bar = e.getKey().indexOf('|');
+                    Counts c = e.getValue();
+                    return new QueryStats(e.getKey().substring(bar + 1), e.getKey().substring(0, bar), c.searches,
+                            c.zero, c.clicks, c.lastSeen);
+                })
+                .filter(filter)
+                .sorted(order)
+                .limit(limit)
+                .toList();
+    }
+
+    /** Result clicks per article over the days in [from, to). */
+    public Map<String, Long> articleClicks(Instant from, Instant to) {
+        Map<String, Long> sum = new HashMap<>();
+        for (Day d : days.subMap(day(from), true, day(to.minusNanos(1)), true).values()) {
+            synchronized (d) {
+                d.articleClicks.forEach((k, v) -> sum.merge(k, v, Long::sum));
+            }
+        }
+        return sum;
+    }
+
+    /** Sessions that searched, clicked, and reported no ticket, per day, summed over [from, to). */
+    public DeflectionEstimate deflection(Instant from, Instant to) {
+        long searched = 0;
+        long clicked = 0;
+        long deflected = 0;
+        for (Day d : days.subMap(day(from), true, day(to.minusNanos(1)), true).values()) {
+            synchronized (d) {
+                for (int flags : d.sessions.values()) {
+                    if ((flags & 1) != 0) {
+                        searched++;
+                        if ((flags & 2) != 0) {
+                            clicked++;
+                            if ((flags & 4) == 0) {
+                                deflected++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new DeflectionEstimate(searched, clicked, deflected);
+    }
+
+    @Override
+    public synchronized void close() {
+        drain();
+        if (log != null) {
+            log.close();
+            log = null;
+        }
+    }
+}
