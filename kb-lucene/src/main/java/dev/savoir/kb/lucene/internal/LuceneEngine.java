@@ -226,10 +226,10 @@ public final class LuceneEngine implements SearchEngine {
             StoredFields sf = s.storedFields();
             for (ScoreDoc sd : td.scoreDocs) {
                 Document d = sf.document(sd.doc);
-                signals.put(d.get(SIGNAL_ID), new ArticleSignals(d.getField(Fields.UP).numericValue().longValue(),
-                        d.getField(Fields.DOWN).numericValue().longValue(),
-                        d.getField(Fields.VIEWS).numericValue().longValue(),
-                        Instant.ofEpochMilli(d.getField(Fields.VIEWS_AT).numericValue().longValue())));
+                signals.put(d.get(SIGNAL_ID), new ArticleSignals(d.getField("s_" + Fields.UP).numericValue().longValue(),
+                        d.getField("s_" + Fields.DOWN).numericValue().longValue(),
+                        d.getField("s_" + Fields.VIEWS).numericValue().longValue(),
+                        Instant.ofEpochMilli(d.getField("s_" + Fields.VIEWS_AT).numericValue().longValue())));
             }
         } finally {
             manager.release(s);
@@ -388,6 +388,9 @@ public final class LuceneEngine implements SearchEngine {
         try {
             writer.updateDocument(new Term(SIGNAL_ID, id.value()), signalsDoc(id.value(), s));
             Term t = new Term(Fields.ID, id.value());
+            if (!hasNumericField(Fields.UP)) {
+                return;
+            }
             writer.updateDocValues(t, new org.apache.lucene.document.NumericDocValuesField(Fields.UP,
                             s.helpfulVotes()),
                     new org.apache.lucene.document.NumericDocValuesField(Fields.DOWN, s.unhelpfulVotes()),
@@ -398,14 +401,19 @@ public final class LuceneEngine implements SearchEngine {
         }
     }
 
+    /** Whether an article was ever indexed (doc values can only be updated once the field exists). */
+    private boolean hasNumericField(String field) {
+        return writer.getFieldNames().contains(field);
+    }
+
     private static Document signalsDoc(String id, ArticleSignals s) {
         Document d = new Document();
         d.add(new StringField(SIGNAL_ID, id, Field.Store.YES));
         d.add(new StringField(Fields.KIND, Fields.SIGNALS_DOC, Field.Store.NO));
-        d.add(new StoredField(Fields.UP, s.helpfulVotes()));
-        d.add(new StoredField(Fields.DOWN, s.unhelpfulVotes()));
-        d.add(new StoredField(Fields.VIEWS, s.views()));
-        d.add(new StoredField(Fields.VIEWS_AT, s.asOf().toEpochMilli()));
+        d.add(new StoredField("s_" + Fields.UP, s.helpfulVotes()));
+        d.add(new StoredField("s_" + Fields.DOWN, s.unhelpfulVotes()));
+        d.add(new StoredField("s_" + Fields.VIEWS, s.views()));
+        d.add(new StoredField("s_" + Fields.VIEWS_AT, s.asOf().toEpochMilli()));
         return d;
     }
 
