@@ -53,6 +53,7 @@ public record MarkdownDocument(Map<String, List<String>> frontMatter, String pla
      *
      * @param target the article id as written after {@code kb:}
      * @param text the link text
+     * @since 0.1
      */
     public record InternalLink(String target, String text) {
     }
@@ -62,6 +63,7 @@ public record MarkdownDocument(Map<String, List<String>> frontMatter, String pla
      *
      * @param source the image URL as written
      * @param alt the alternative text
+     * @since 0.1
      */
     public record Image(String source, String alt) {
     }

@@ -87,8 +87,7 @@ public final class Analyzer {
                         String label = Texts.of(l);
                         if (dest.startsWith(KB_SCHEME)) {
                             links.add(new String[] {dest.substring(KB_SCHEME.length()), label});
-                        } else if (label.equals(dest) || label.equals("mailto:" + dest)
-                                || ("mailto:" + label).equals(dest)) {
+                        } else if (isAutolink(l, label)) {
                             // an autolink: its text is a URL
                             if (includeUrls) {
                                 text.append(dest);
@@ -110,7 +109,8 @@ public final class Analyzer {
 
             @Override
             public void exit(Node n) {
-                if (n instanceof Link l && includeUrls && !l.getDestination().startsWith(KB_SCHEME)) {
+                if (n instanceof Link l && includeUrls && !l.getDestination().startsWith(KB_SCHEME)
+                        && !isAutolink(l, Texts.of(l))) {
                     text.append(" (").append(l.getDestination()).append(')');
                 } else if (n instanceof TableCell) {
                     text.append(' ');
@@ -136,6 +136,12 @@ public final class Analyzer {
         return new Result(normalize(TAG_LIKE.matcher(text).replaceAll(" ")), links, images, toc, frontMatter, rawHtml[0]);
     }
 
+    private static boolean isAutolink(Link link, String label) {
+        String dest = link.getDestination();
+        return label.equals(dest) || ("mailto:" + label).equals(dest) || ("http://" + label).equals(dest)
+                || ("https://" + label).equals(dest);
+    }
+
     /** Calls an action on every node, in document order, without recursion. */
     public static void forEach(Node root, java.util.function.Consumer<Node> action) {
         Walker.walk(root, n -> {
@@ -149,7 +155,7 @@ public final class Analyzer {
         return Texts.of(node);
     }
 
-    /** Collapses runs of spaces, trims lines, keeps at most one blank line. */
+    /** Collapses runs of spaces and of line breaks, trims lines. */
     static String normalize(CharSequence raw) {
         StringBuilder out = new StringBuilder(raw.length());
         int newlines = 0;
@@ -164,7 +170,7 @@ public final class Analyzer {
             } else {
                 if (!out.isEmpty()) {
                     if (newlines > 0) {
-                        out.append(newlines > 1 ? "\n\n" : "\n");
+                        out.append('\n');
                     } else if (space) {
                         out.append(' ');
                     }
