@@ -10,6 +10,7 @@ import dev.savoir.kb.Visibility;
 import dev.savoir.kb.lucene.LuceneSearchEngine;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.spi.SearchEngineFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,11 @@ public final class Relevance {
 
     /** Loads a BEIR folder into a knowledge base with the default engine and evaluates every judged query. */
     public static Result evaluate(Path folder, Locale locale) throws IOException {
+        return evaluate(folder, locale, LuceneSearchEngine.factory());
+    }
+
+    /** The same with another engine or engine settings (for experiments; the tool itself uses the defaults). */
+    public static Result evaluate(Path folder, Locale locale, SearchEngineFactory engine) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Map<String, Map<String, Integer>> qrels = readQrels(folder.resolve("qrels").resolve("test.tsv"));
         Map<String, String> queries = new LinkedHashMap<>();
@@ -94,7 +100,7 @@ public final class Relevance {
         Map<ArticleId, String> docIds = new HashMap<>();
         try (KnowledgeBase kb = KnowledgeBase.builder()
                 .inMemory()
-                .searchEngine(LuceneSearchEngine.factory())
+                .searchEngine(engine)
                 .requireReview(false)
                 .defaultLocale(locale)
                 .schedulerInterval(Duration.ZERO)

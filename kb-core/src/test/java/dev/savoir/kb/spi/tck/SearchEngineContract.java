@@ -1,0 +1,407 @@
+package dev.savoir.kb.spi.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.savoir.kb.Actor;
+import dev.savoir.kb.ArticleContent;
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.NewArticle;
+import dev.savoir.kb.PermissionDeniedException;
+import dev.savoir.kb.Revision;
+import dev.savoir.kb.Role;
+import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.Visibility;
+import dev.savoir.kb.search.AssistHit;
+import dev.savoir.kb.search.FacetCount;
+import dev.savoir.kb.search.SearchHit;
+import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.search.SearchRequest.Facet;
+import dev.savoir.kb.search.SearchResponse;
+import dev.savoir.kb.search.Suggestion;
+import dev.savoir.kb.spi.SearchEngineFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conformance kit of the search engine SPI, run through the public {@link KnowledgeBase} facade. An engine runs
+ * the whole suite by subclassing and implementing {@link #engineFactory()}; a behaviour it cannot honour must be
+ * declared by overriding the test with a documented reason, never silently skipped.
+ *
+ * <p>Besides examples, it holds a property test over random articles (visibility, segments, state, locales) and
+ * random viewers and queries, asserting that no hit, snippet, count, facet, suggestion, related article or agent
+ * assist result reveals anything the viewer may not see. It runs 150 tries by default; {@code -Dsavoir.full=true}
+ * checks five times more viewers and queries per try.
+ */
+public abstract class SearchEngineContract {
+    protected static final Actor ADMIN = Actor.of("tck-admin", Role.ADMIN);
+    protected static final Locale EN = Locale.ENGLISH;
+    protected static final Locale FR = Locale.FRENCH;
+    protected static final ViewerContext CUSTOMER = ViewerContext.external(EN);
+    protected static final ViewerContext AGENT = ViewerContext.internal(EN);
+
+    protected KnowledgeBase kb;
+
+    /** The engine under test, with its default settings. */
+    protected abstract SearchEngineFactory engineFactory();
+
+    /** A new in-memory knowledge base with the engine, publishing without review. */
+    protected KnowledgeBase newKnowledgeBase() {
+        return KnowledgeBase.builder().inMemory().searchEngine(engineFactory()).requireReview(false)
+                .schedulerInterval(Duration.ZERO).build();
+    }
+
+    @BeforeEach
+    void openKb() {
+        kb = newKnowledgeBase();
+    }
+
+    @AfterEach
+    void closeKb() {
+        if (kb != null) {
+            kb.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    protected static void publish(KnowledgeBase kb, String id, Locale locale, Visibility visibility, String title,
+                                  String body) {
+        kb.create(ADMIN, NewArticle.builder(id).category("Help > General").visibility(visibility).locale(locale)
+                .title(title).body(body).build());
+        kb.publish(ADMIN, ArticleId.of(id), locale, 1);
+    }
+
+    protected static List<String> ids(KnowledgeBase kb, ViewerContext viewer, String query) {
+        kb.refresh();
+        return kb.search(viewer, SearchRequest.builder(query).limit(100).build()).hits().stream()
+                .map(h -> h.articleId().value()).toList();
+    }
+
+    // ------------------------------------------------------------------ examples
+
+    @Test
+    void search_publishedArticle_isFound() {
+        publish(kb, "a", EN, Visibility.PUBLIC, "Reset your password", "Use the reset link.");
+        assertThat(ids(kb, CUSTOMER, "password")).containsExactly("a");
+        assertThat(ids(kb, CUSTOMER, "nothingmatches")).isEmpty();
+    }
+
+    @Test
+    void search_unpublishedDraft_isNotFound() {
+        kb.create(ADMIN, NewArticle.builder("d").category("Help").visibility(Visibility.PUBLIC).title("Draft guide")
+                .body("Unreleased feature").build());
+        assertThat(ids(kb, CUSTOMER, "unreleased")).isEmpty();
+        assertThat(ids(kb, AGENT, "unreleased")).isEmpty();
+        kb.refresh();
+        assertThat(kb.search(AGENT, SearchRequest.builder("unreleased").includeDrafts(true).build()).hits())
+                .singleElement().satisfies(h -> assertThat(h.draft()).isTrue());
+        assertThatThrownBy(() -> kb.search(CUSTOMER, SearchRequest.builder("x").includeDrafts(true).build()))
+                .isInstanceOf(PermissionDeniedException.class);
+    }
+
+    @Test
+    void search_visibility_isEnforced() {
+        publish(kb, "pub", EN, Visibility.PUBLIC, "Returns", "Returns policy.");
+        publish(kb, "int", EN, Visibility.INTERNAL, "Returns internal", "Returns override.");
+        publish(kb, "seg", EN, Visibility.segments("gold"), "Returns gold", "Returns for gold members.");
+        assertThat(ids(kb, CUSTOMER, "returns")).containsExactly("pub");
+        assertThat(ids(kb, ViewerContext.external(EN, "gold"), "returns")).containsExactlyInAnyOrder("pub", "seg");
+        assertThat(ids(kb, ViewerContext.external(EN, "silver"), "returns")).containsExactly("pub");
+        assertThat(ids(kb, AGENT, "returns")).containsExactlyInAnyOrder("pub", "int", "seg");
+        assertThat(ids(kb, CUSTOMER, "override")).isEmpty();
+    }
+
+    @Test
+    void search_archivedTranslation_disappears() {
+        publish(kb, "a", EN, Visibility.PUBLIC, "Legacy plan", "Old pricing.");
+        assertThat(ids(kb, CUSTOMER, "legacy")).containsExactly("a");
+        kb.archive(ADMIN, ArticleId.of("a"), EN);
+        assertThat(ids(kb, CUSTOMER, "legacy")).isEmpty();
+        assertThat(ids(kb, AGENT, "legacy")).isEmpty();
+    }
+
+    @Test
+    void search_localeFallback_oneHitPerArticle() {
+        publish(kb, "a", EN, Visibility.PUBLIC, "Shipping costs", "Shipping costs shipping.");
+        Revision fr = kb.addTranslation(ADMIN, ArticleId.of("a"), FR,
+                ArticleContent.of("Frais de shipping", "Les frais de shipping."), 1, "");
+        kb.publish(ADMIN, ArticleId.of("a"), FR, fr.number());
+        kb.refresh();
+        for (Locale l : List.of(EN, FR, Locale.forLanguageTag("fr-CA"), Locale.GERMAN)) {
+            List<SearchHit> hits = kb.search(ViewerContext.external(l), SearchRequest.of("shipping")).hits();
+            assertThat(hits).as("viewer in %s", l).singleElement().satisfies(h ->
+                    assertThat(h.locale()).isEqualTo(l.getLanguage().equals("fr") ? FR : EN));
+        }
+    }
+
+    @Test
+    void facets_countOnlyVisibleArticles() {
+        publish(kb, "pub", EN, Visibility.PUBLIC, "Modem", "Modem reset.");
+        publish(kb, "int", EN, Visibility.INTERNAL, "Modem internal", "Modem internals.");
+        kb.refresh();
+        SearchResponse r = kb.search(CUSTOMER, SearchRequest.builder("modem").facets(Facet.values()).build());
+        assertThat(r.totalHits()).isEqualTo(1);
+        assertThat(r.facet(Facet.CATEGORY)).contains(new FacetCount("Help", 1));
+        assertThat(r.facet(Facet.LOCALE)).containsExactly(new FacetCount("en", 1));
+    }
+
+    @Test
+    void hostileQueries_neverThrow() {
+        publish(kb, "a", EN, Visibility.PUBLIC, "Orders", "Track orders.");
+        kb.refresh();
+        for (String q : List.of("\"", "((", "]", "*", "?", "~", ":", "AND", "-", "😀", "a:b OR c~2^3",
+                "x".repeat(100_000))) {
+            assertThat(kb.search(CUSTOMER, SearchRequest.of(q)).totalHits()).isGreaterThanOrEqualTo(0);
+            assertThat(kb.autocomplete(CUSTOMER, q, 5)).isNotNull();
+            assertThat(kb.suggestForTicket(CUSTOMER, q, q, 5)).isNotNull();
+        }
+    }
+
+    @Test
+    void suggestions_neverRevealInvisibleArticles() {
+        publish(kb, "pub", EN, Visibility.PUBLIC, "Printer setup", "Install the printer driver and queue.");
+        publish(kb, "int", EN, Visibility.INTERNAL, "Printer secret override", "Printer driver queue override.");
+        kb.refresh();
+        assertThat(kb.autocomplete(CUSTOMER, "print", 10)).extracting(Suggestion::text)
+                .containsExactly("Printer setup");
+        assertThat(kb.related(CUSTOMER, ArticleId.of("int"), 10)).isEmpty();
+        assertThat(kb.related(CUSTOMER, ArticleId.of("pub"), 10)).isEmpty();
+        assertThat(kb.related(AGENT, ArticleId.of("pub"), 10)).extracting(h -> h.articleId().value())
+                .containsExactly("int");
+        assertThat(kb.suggestForTicket(CUSTOMER, "printer", "printer driver queue override", 10))
+                .extracting(h -> h.hit().articleId().value()).containsExactly("pub");
+    }
+
+    @Test
+    void refresh_makesChangesVisibleAtOnce() {
+        publish(kb, "a", EN, Visibility.PUBLIC, "Alpha", "First.");
+        kb.refresh();
+        assertThat(kb.search(CUSTOMER, SearchRequest.of("alpha")).totalHits()).isEqualTo(1);
+        kb.edit(ADMIN, ArticleId.of("a"), EN, 1, ArticleContent.of("Beta", "Second."), "");
+        kb.publish(ADMIN, ArticleId.of("a"), EN, 2);
+        kb.refresh();
+        assertThat(kb.search(CUSTOMER, SearchRequest.of("alpha")).totalHits()).isZero();
+        assertThat(kb.search(CUSTOMER, SearchRequest.of("beta")).totalHits()).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ the leak property
+
+    private static final List<String> VOCABULARY = List.of("account", "billing", "invoice", "password", "router",
+            "printer", "refund", "shipping", "delivery", "mobile", "screen", "email");
+    private static final List<Locale> LOCALES = List.of(EN, FR, Locale.forLanguageTag("fr-CA"));
+    private static final List<String> SEGMENTS = List.of("gold", "silver", "bronze");
+
+    /** What one published or draft revision says, for the oracle. */
+    private record Written(String id, Locale locale, Visibility visibility, boolean published, String title,
+                           String body) {
+    }
+
+    @Property(tries = 150)
+    void noResultEverRevealsWhatTheViewerMayNotSee(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        List<Written> written = new ArrayList<>();
+        try (KnowledgeBase k = newKnowledgeBase()) {
+            int n = 2 + rnd.nextInt(7);
+            for (int i = 0; i < n; i++) {
+                written.addAll(randomArticle(k, rnd, "a" + i));
+            }
+            k.refresh();
+            int rounds = Boolean.getBoolean("savoir.full") ? 40 : 8;
+            for (int r = 0; r < rounds; r++) {
+                ViewerContext viewer = randomViewer(rnd);
+                checkViewer(k, viewer, written, randomQuery(rnd, written), rnd);
+            }
+        }
+    }
+
+    private static String marker(Random rnd) {
+        StringBuilder sb = new StringBuilder("zq");
+        for (int i = 0; i < 6; i++) {
+            sb.append((char) ('a' + rnd.nextInt(26)));
+        }
+        return sb.toString();
+    }
+
+    private static String text(Random rnd, int words) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            sb.append(rnd.nextInt(3) == 0 ? marker(rnd) : VOCABULARY.get(rnd.nextInt(VOCABULARY.size()))).append(' ');
+        }
+        return sb.toString().strip();
+    }
+
+    private static Visibility randomVisibility(Random rnd) {
+        return switch (rnd.nextInt(3)) {
+            case 0 -> Visibility.PUBLIC;
+            case 1 -> Visibility.INTERNAL;
+            default -> Visibility.segments(SEGMENTS.get(rnd.nextInt(SEGMENTS.size())));
+        };
+    }
+
+    private static List<Written> randomArticle(KnowledgeBase k, Random rnd, String id) {
+        List<Written> out = new ArrayList<>();
+        Visibility vis = randomVisibility(rnd);
+        ArticleId aid = ArticleId.of(id);
+        List<Locale> locales = new ArrayList<>(LOCALES);
+        java.util.Collections.shuffle(locales, rnd);
+        int count = 1 + rnd.nextInt(locales.size());
+        for (int li = 0; li < count; li++) {
+            Locale l = locales.get(li);
+            String title = text(rnd, 2 + rnd.nextInt(3));
+            String body = text(rnd, 5 + rnd.nextInt(20));
+            int rev;
+            if (li == 0) {
+                k.create(ADMIN, NewArticle.builder(id).category(rnd.nextBoolean() ? "Help > Billing" : "Help > Tech")
+                        .visibility(vis).locale(l).title(title).body(body).tags(rnd.nextBoolean() ? "t1" : "t2")
+                        .build());
+                rev = 1;
+            } else {
+                rev = k.addTranslation(ADMIN, aid, l, ArticleContent.of(title, body), 1, "").number();
+            }
+            int state = rnd.nextInt(4);
+            if (state == 0) {
+                out.add(new Written(id, l, vis, false, title, body));
+                continue;
+            }
+            k.publish(ADMIN, aid, l, rev);
+            out.add(new Written(id, l, vis, true, title, body));
+            if (state == 2) {
+                String t2 = text(rnd, 3);
+                String b2 = text(rnd, 8);
+                k.edit(ADMIN, aid, l, rev, ArticleContent.of(t2, b2), "");
+                out.add(new Written(id, l, vis, false, t2, b2));
+            } else if (state == 3 && rnd.nextInt(3) == 0) {
+                k.archive(ADMIN, aid, l);
+                out.removeLast();
+                out.add(new Written(id, l, vis, false, title, body));
+            }
+        }
+        return out;
+    }
+
+    private static ViewerContext randomViewer(Random rnd) {
+        Locale l = List.of(EN, FR, Locale.forLanguageTag("fr-CA"), Locale.GERMAN).get(rnd.nextInt(4));
+        if (rnd.nextInt(3) == 0) {
+            return ViewerContext.internal(l);
+        }
+        Set<String> segs = new HashSet<>();
+        for (String s : SEGMENTS) {
+            if (rnd.nextInt(3) == 0) {
+                segs.add(s);
+            }
+        }
+        return new ViewerContext(false, segs, l);
+    }
+
+    private static String randomQuery(Random rnd, List<Written> written) {
+        List<String> words = new ArrayList<>();
+        int n = 1 + rnd.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            int kind = rnd.nextInt(4);
+            if (kind == 0 || written.isEmpty()) {
+                words.add(VOCABULARY.get(rnd.nextInt(VOCABULARY.size())));
+            } else {
+                Written w = written.get(rnd.nextInt(written.size()));
+                String[] ws = (w.title() + " " + w.body()).split(" ");
+                String word = ws[rnd.nextInt(ws.length)];
+                if (kind == 3 && word.length() > 4) {
+                    word = word.substring(0, word.length() - 1) + "x";
+                }
+                words.add(word);
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private static Set<String> words(String s) {
+        Set<String> out = new HashSet<>();
+        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private void checkViewer(KnowledgeBase k, ViewerContext viewer, List<Written> written, String query, Random rnd) {
+        Map<String, List<Written>> visiblePublished = new LinkedHashMap<>();
+        Set<String> allowedWords = new HashSet<>();
+        Set<String> allowedTitles = new HashSet<>();
+        for (Written w : written) {
+            if (w.published() && w.visibility().isVisibleTo(viewer)) {
+                visiblePublished.computeIfAbsent(w.id(), x -> new ArrayList<>()).add(w);
+                allowedWords.addAll(words(w.title() + " " + w.body()));
+                allowedTitles.add(w.title());
+            }
+        }
+        allowedWords.addAll(words("Help General Billing Tech t1 t2"));
+        String context = "viewer " + viewer + " query \"" + query + "\"";
+
+        SearchResponse r = k.search(viewer, SearchRequest.builder(query).limit(100).facets(Facet.values()).build());
+        assertThat(r.totalHits()).as(context).isLessThanOrEqualTo(visiblePublished.size());
+        Set<String> seen = new HashSet<>();
+        for (SearchHit h : r.hits()) {
+            String id = h.articleId().value();
+            assertThat(visiblePublished).as(context).containsKey(id);
+            assertThat(seen.add(id)).as("one hit per article: " + context).isTrue();
+            assertThat(h.draft()).isFalse();
+            Written w = visiblePublished.get(id).stream().filter(x -> x.locale().equals(h.locale())).findFirst()
+                    .orElse(null);
+            assertThat(w).as("hit in a published locale: " + context).isNotNull();
+            assertThat(h.title()).isEqualTo(w.title());
+            assertThat(allowedWords).as("snippet words: " + context).containsAll(words(h.snippet()));
+        }
+        for (Facet f : Facet.values()) {
+            long sum = 0;
+            for (FacetCount c : r.facet(f)) {
+                assertThat(c.count()).as(context).isLessThanOrEqualTo(visiblePublished.size());
+                sum += c.count();
+            }
+            if (f == Facet.TYPE || f == Facet.LOCALE) {
+                assertThat(sum).as(f + " counts add up to total: " + context).isEqualTo(r.totalHits());
+            }
+        }
+        if (r.didYouMean() != null) {
+            Set<String> allowedOrTyped = new HashSet<>(allowedWords);
+            allowedOrTyped.addAll(words(query));
+            assertThat(allowedOrTyped).as("did-you-mean: " + context).containsAll(words(r.didYouMean()));
+        }
+        String prefix = query.length() > 3 ? query.substring(0, 3 + rnd.nextInt(query.length() - 3)) : query;
+        for (Suggestion s : k.autocomplete(viewer, prefix, 10)) {
+            assertThat(allowedTitles).as("autocomplete: " + context).contains(s.text());
+        }
+        for (String id : List.of("a0", "a1", "a2")) {
+            List<SearchHit> rel = k.related(viewer, ArticleId.of(id), 10);
+            if (!visiblePublished.containsKey(id)) {
+                assertThat(rel).as("related of an invisible article: " + context).isEmpty();
+            }
+            for (SearchHit h : rel) {
+                assertThat(visiblePublished).as("related: " + context).containsKey(h.articleId().value());
+                assertThat(allowedWords).containsAll(words(h.snippet()));
+            }
+        }
+        for (AssistHit a : k.suggestForTicket(viewer, query, query + " " + query, 10)) {
+            assertThat(visiblePublished).as("assist: " + context).containsKey(a.hit().articleId().value());
+            for (String m : a.matchedTerms()) {
+                assertThat(words(query)).as("assist terms are the ticket's own words: " + context)
+                        .containsAll(words(m));
+            }
+            assertThat(allowedWords).containsAll(words(a.hit().snippet()));
+        }
+    }
+}

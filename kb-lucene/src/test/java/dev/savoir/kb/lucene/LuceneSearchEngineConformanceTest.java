@@ -1,0 +1,12 @@
+package dev.savoir.kb.lucene;
+
+import dev.savoir.kb.spi.SearchEngineFactory;
+import dev.savoir.kb.spi.tck.SearchEngineContract;
+
+/** kb-lucene passes the whole search engine conformance kit, including the leak property. */
+class LuceneSearchEngineConformanceTest extends SearchEngineContract {
+    @Override
+    protected SearchEngineFactory engineFactory() {
+        return LuceneSearchEngine.factory();
+    }
+}
