@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Besides examples, it holds a property test over random articles (visibility, segments, state, locales) and
  * random viewers and queries, asserting that no hit, snippet, count, facet, suggestion, related article or agent
- * assist result reveals anything the viewer may not see. It runs 150 tries by default; {@code -Dsavoir.full=true}
+ * assist result reveals anything the viewer may not see. It runs 100 tries by default; {@code -Dsavoir.full=true}
  * checks five times more viewers and queries per try.
  */
 public abstract class SearchEngineContract {
@@ -55,6 +55,7 @@ public abstract class SearchEngineContract {
     protected static final ViewerContext AGENT = ViewerContext.internal(EN);
 
     protected KnowledgeBase kb;
+    private final Set<String> typedByPublic = new HashSet<>();
 
     /** The engine under test, with its default settings. */
     protected abstract SearchEngineFactory engineFactory();
@@ -173,6 +174,22 @@ public abstract class SearchEngineContract {
     }
 
     @Test
+    void autocomplete_popularQueries_onlyFromPublicSearches() {
+        publish(kb, "pub", EN, Visibility.PUBLIC, "Printer setup", "Install the printer driver.");
+        publish(kb, "int", EN, Visibility.INTERNAL, "Printer override", "Printer override codes.");
+        kb.refresh();
+        for (int i = 0; i < 5; i++) {
+            kb.search(CUSTOMER, SearchRequest.of("printer driver"));
+            kb.search(AGENT, SearchRequest.of("printer override codes"));
+        }
+        assertThat(kb.autocomplete(CUSTOMER, "printer", 10)).extracting(Suggestion::text)
+                .contains("Printer setup")
+                .doesNotContain("Printer override", "printer override codes");
+        assertThat(kb.autocomplete(CUSTOMER, "printer d", 10)).extracting(Suggestion::text)
+                .containsExactly("printer driver");
+    }
+
+    @Test
     void suggestions_neverRevealInvisibleArticles() {
         publish(kb, "pub", EN, Visibility.PUBLIC, "Printer setup", "Install the printer driver and queue.");
         publish(kb, "int", EN, Visibility.INTERNAL, "Printer secret override", "Printer driver queue override.");
@@ -211,9 +228,10 @@ public abstract class SearchEngineContract {
                            String body) {
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void noResultEverRevealsWhatTheViewerMayNotSee(@ForAll long seed) {
         Random rnd = new Random(seed);
+        typedByPublic.clear();
         List<Written> written = new ArrayList<>();
         try (KnowledgeBase k = newKnowledgeBase()) {
             int n = 2 + rnd.nextInt(7);
@@ -382,8 +400,17 @@ public abstract class SearchEngineContract {
             assertThat(allowedOrTyped).as("did-you-mean: " + context).containsAll(words(r.didYouMean()));
         }
         String prefix = query.length() > 3 ? query.substring(0, 3 + rnd.nextInt(query.length() - 3)) : query;
+        if (!viewer.internal() && viewer.segments().isEmpty()) {
+            typedByPublic.add(query.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " "));
+        }
         for (Suggestion s : k.autocomplete(viewer, prefix, 10)) {
-            assertThat(allowedTitles).as("autocomplete: " + context).contains(s.text());
+            if (s.articleId() != null) {
+                assertThat(allowedTitles).as("autocomplete: " + context).contains(s.text());
+                assertThat(visiblePublished).as("autocomplete: " + context).containsKey(s.articleId().value());
+            } else {
+                assertThat(typedByPublic).as("a popular query was typed by public viewers: " + context)
+                        .contains(s.text());
+            }
         }
         for (String id : List.of("a0", "a1", "a2")) {
             List<SearchHit> rel = k.related(viewer, ArticleId.of(id), 10);

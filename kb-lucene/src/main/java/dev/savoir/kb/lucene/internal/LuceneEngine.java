@@ -121,6 +121,7 @@ public final class LuceneEngine implements SearchEngine {
     private final SearcherManager manager;
     private final BM25Similarity similarity;
     private final Map<String, ArticleSignals> signals = new ConcurrentHashMap<>();
+    private final PopularQueries popular = new PopularQueries();
     private final AtomicLong maxApplied = new AtomicLong();
     private final ScheduledFuture<?> refreshTask;
     private final ScheduledFuture<?> commitTask;
@@ -860,6 +861,10 @@ public final class LuceneEngine implements SearchEngine {
                     .limit(MAX_FACET_VALUES)
                     .map(e -> new FacetCount(e.getKey(), e.getValue())).toList());
         }
+        if (!viewer.internal() && viewer.segments().isEmpty() && !drafts && request.offset() == 0 && total > 0
+                && topDocs.totalHits.value() > 0 && uq.hasText()) {
+            popular.record(request.query());
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.debug("Search with {} words found {} hits in {} µs", uq.words().size(), total, took.toNanos() / 1000);
         return new SearchResponse(hits, total, facets, didYouMean, took);
@@ -1007,6 +1012,14 @@ public final class LuceneEngine implements SearchEngine {
                 String norm = normalize(title);
                 if (!out.containsKey(norm) && out.size() < limit) {
                     out.put(norm, new Suggestion(title, ArticleId.of(d.get(Fields.ID))));
+                }
+            }
+            if (out.size() < limit && !lastComplete) {
+                for (Suggestion pq : popular.complete(p, limit)) {
+                    String norm = normalize(pq.text());
+                    if (!out.containsKey(norm) && out.size() < limit) {
+                        out.put(norm, pq);
+                    }
                 }
             }
             return List.copyOf(out.values());
