@@ -7,6 +7,7 @@ import dev.savoir.kb.markdown.internal.Analyzer;
 import dev.savoir.kb.markdown.internal.Anchors;
 import dev.savoir.kb.markdown.internal.DepthGuard;
 import dev.savoir.kb.markdown.internal.RenderCache;
+import dev.savoir.kb.markdown.internal.SanitizeRegion;
 import dev.savoir.kb.markdown.internal.Sanitizer;
 import dev.savoir.kb.markdown.internal.SavoirHtml;
 import dev.savoir.kb.markdown.internal.TableGuard;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
@@ -112,6 +114,7 @@ public final class MarkdownRenderer implements ContentRenderer {
                 .escapeHtml(rawHtml == RawHtml.ESCAPE)
                 .nodeRendererFactory(new SavoirHtml(rawHtml != RawHtml.TRUSTED_UNSAFE, externalRel, headingIdPrefix))
                 .nodeRendererFactory(SavoirHtml.alerts())
+                .nodeRendererFactory(SavoirHtml.sanitizeRegions())
                 .build();
         this.cache = new RenderCache(b.cacheBytes);
     }
@@ -186,12 +189,9 @@ public final class MarkdownRenderer implements ContentRenderer {
             }
         }
         LOG.debug("rendering article {} revision {} [{}]", source.article(), source.revision(), source.locale());
-        Node doc = parse(markdown);
-        List<String> targets = internalTargets(doc);
-        Map<String, Optional<String>> links = resolve(targets, context.linkTarget());
-        RenderedArticle.Html html = toHtml(doc, links, locale);
-        cache.put(new RenderCache.HtmlKey(source, links), targets, html);
-        return html;
+        Rendering r = toHtml(parse(markdown), context.linkTarget(), locale);
+        cache.put(new RenderCache.HtmlKey(source, r.links()), r.targets(), r.html());
+        return r.html();
     }
 
     /**
@@ -202,8 +202,7 @@ public final class MarkdownRenderer implements ContentRenderer {
      */
     public String toHtml(String markdown) {
         checkSize(markdown);
-        Node doc = parse(markdown);
-        return toHtml(doc, Map.of(), Locale.ROOT).html();
+        return toHtml(parse(markdown), target -> Optional.empty(), Locale.ROOT).html().html();
     }
 
     /** Hit and miss counts and size of the rendering cache. */
@@ -244,23 +243,34 @@ public final class MarkdownRenderer implements ContentRenderer {
         return document;
     }
 
-    private RenderedArticle.Html toHtml(Node doc, Map<String, Optional<String>> links, Locale locale) {
-        boolean[] rawHtmlFound = {false};
+    /** A rendering, with the internal link targets of the body and how they resolved. */
+    private record Rendering(RenderedArticle.Html html, List<String> targets, Map<String, Optional<String>> links) {
+    }
+
+    /** Renders a freshly parsed document (it is modified: internal links are resolved in place). */
+    private Rendering toHtml(Node doc, Function<String, Optional<String>> linkTarget, Locale locale) {
+        List<Node> rawHtmlNodes = new ArrayList<>();
         List<Link> internal = new ArrayList<>();
-        List<Alerts.Alert> alerts = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
         walk(doc, n -> {
-            if (n instanceof Link l && l.getDestination().startsWith(Analyzer.KB_SCHEME)) {
-                internal.add(l);
-            } else if (n instanceof HtmlInline || n instanceof HtmlBlock) {
-                rawHtmlFound[0] = true;
-            } else if (n instanceof Alerts.Alert a) {
-                alerts.add(a);
+            switch (n) {
+                case Link l when l.getDestination().startsWith(Analyzer.KB_SCHEME) -> internal.add(l);
+                case HtmlInline h -> rawHtmlNodes.add(h);
+                case HtmlBlock h -> rawHtmlNodes.add(h);
+                case Alerts.Alert a -> a.localize(locale);
+                case Heading h -> headings.add(h);
+                default -> {
+                }
             }
         });
+        Set<String> targets = new LinkedHashSet<>();
         for (Link l : internal) {
-            Optional<String> url = links.getOrDefault(l.getDestination().substring(Analyzer.KB_SCHEME.length()),
-                    Optional.empty());
-            if (url.isPresent()) {
+            targets.add(l.getDestination().substring(Analyzer.KB_SCHEME.length()));
+        }
+        Map<String, Optional<String>> links = resolve(List.copyOf(targets), linkTarget);
+        for (Link l : internal) {
+            Optional<String> url = links.get(l.getDestination().substring(Analyzer.KB_SCHEME.length()));
+            if (url != null && url.isPresent()) {
                 l.setDestination(url.get());
             } else {
                 Node child = l.getFirstChild();
@@ -272,35 +282,27 @@ public final class MarkdownRenderer implements ContentRenderer {
                 l.unlink();
             }
         }
-        for (Alerts.Alert a : alerts) {
-            a.localize(locale);
+        boolean sanitize = rawHtml == RawHtml.SANITIZE && !rawHtmlNodes.isEmpty();
+        if (sanitize) {
+            SanitizeRegion.mark(SanitizeRegion.topLevel(rawHtmlNodes.getFirst(), doc),
+                    SanitizeRegion.topLevel(rawHtmlNodes.getLast(), doc));
         }
         String html = htmlRenderer.render(doc);
-        if (rawHtml == RawHtml.SANITIZE && rawHtmlFound[0]) {
-            html = Sanitizer.sanitize(html, policy, externalRel);
+        if (sanitize) {
+            int start = html.indexOf(SanitizeRegion.START);
+            int end = html.lastIndexOf(SanitizeRegion.END);
+            html = html.substring(0, start)
+                    + Sanitizer.sanitize(html.substring(start + SanitizeRegion.START.length(), end), policy,
+                    externalRel)
+                    + html.substring(end + SanitizeRegion.END.length());
         }
-        Map<Heading, String> ids = Anchors.assign(doc, headingIdPrefix);
-        List<RenderedArticle.Heading> toc = new ArrayList<>(ids.size());
-        walk(doc, n -> {
-            if (n instanceof Heading h) {
-                toc.add(new RenderedArticle.Heading(h.getLevel(), headingText(h), ids.get(h)));
-            }
-        });
-        return new RenderedArticle.Html(html, toc);
-    }
-
-    private static String headingText(Heading h) {
-        return Analyzer.textOf(h);
-    }
-
-    private static List<String> internalTargets(Node doc) {
-        Set<String> targets = new LinkedHashSet<>();
-        walk(doc, n -> {
-            if (n instanceof Link l && l.getDestination().startsWith(Analyzer.KB_SCHEME)) {
-                targets.add(l.getDestination().substring(Analyzer.KB_SCHEME.length()));
-            }
-        });
-        return List.copyOf(targets);
+        Anchors anchors = new Anchors(headingIdPrefix);
+        List<RenderedArticle.Heading> toc = new ArrayList<>(headings.size());
+        for (Heading h : headings) {
+            String text = Analyzer.textOf(h);
+            toc.add(new RenderedArticle.Heading(h.getLevel(), text, anchors.next(text)));
+        }
+        return new Rendering(new RenderedArticle.Html(html, toc), List.copyOf(targets), links);
     }
 
     private static Map<String, Optional<String>> resolve(List<String> targets,
@@ -316,7 +318,7 @@ public final class MarkdownRenderer implements ContentRenderer {
         return Map.copyOf(resolved);
     }
 
-    private static void walk(Node doc, java.util.function.Consumer<Node> action) {
+    private static void walk(Node doc, Consumer<Node> action) {
         Analyzer.forEach(doc, action);
     }
 

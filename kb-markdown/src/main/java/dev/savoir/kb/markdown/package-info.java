@@ -9,6 +9,18 @@
  * When a reader may see the target, the link points to the URL the host's {@code LinkResolver} gives for it; when the
  * target does not exist or the reader may not see it, only the link text is rendered: no {@code href}, no title.
  *
+ * <h2>Safety</h2>
+ * Raw HTML is sanitized by default ({@link dev.savoir.kb.markdown.RawHtml}); link and image destinations go through
+ * a scheme allowlist (relative, http, https, mailto, tel; images http and https); nesting, table expansion and body
+ * size are bounded, so hostile bodies cost bounded time.
+ *
+ * <h2>Module note</h2>
+ * The module requires {@code owasp.java.html.sanitizer}, a name derived from the jar's file name: the OWASP jar has
+ * no {@code Automatic-Module-Name}. It resolves on the module path as long as the jar keeps its Maven file name
+ * ({@code owasp-java-html-sanitizer-VERSION.jar}); Maven warns about such modules before publication. If that ever
+ * matters more than a real module descriptor, the fallback is to drop {@code module-info.java} and declare
+ * {@code Automatic-Module-Name: dev.savoir.kb.markdown} instead.
+ *
  * @since 0.1
  */
 @NullMarked

@@ -203,6 +203,38 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void render_bodyWithRawHtml_goesThroughSanitizerAndKeepsMarkdownMarkup() {
+        String markdown = """
+                # Réglages
+
+                - [x] done
+
+                | a | b |
+                |:--|--:|
+                | 1 | 2 |
+
+                > [!TIP]
+                > Use [search](https://s.example "Search") and ![logo](https://cdn.example/l.png).
+
+                ```java
+                int x = 1;
+                ```
+
+                1. one
+                """;
+        String withoutRawHtml = html(markdown);
+        String withRawHtml = html(markdown + "\n<kbd>Ctrl</kbd>\n");
+        assertThat(withRawHtml).contains("<h1 id=\"reglages\">Réglages</h1>", "<th align=\"left\">",
+                "<td align=\"right\">", "type=\"checkbox\"", "checked", "disabled",
+                "<div class=\"markdown-alert markdown-alert-tip\">", "<p class=\"markdown-alert-title\">Tip</p>",
+                "<a href=\"https://s.example\" title=\"Search\" rel=\"noopener noreferrer nofollow\">search</a>",
+                "<img src=\"https://cdn.example/l.png\" alt=\"logo\"", "<code class=\"language-java\">",
+                "<kbd>Ctrl</kbd>");
+        assertThat(HtmlSafety.findings(withRawHtml)).isEmpty();
+        assertThat(HtmlSafety.findings(withoutRawHtml)).isEmpty();
+    }
+
+    @Test
     void render_trustedMode_passesHtmlThrough() {
         MarkdownRenderer trusted = MarkdownRenderer.builder().rawHtml(RawHtml.TRUSTED_UNSAFE).build();
         assertThat(trusted.toHtml("<video src=\"a.mp4\"></video>")).isEqualTo("<p><video src=\"a.mp4\"></video></p>\n");

@@ -124,11 +124,12 @@ public final class Analyzer {
             y.accept(visitor);
             frontMatter = visitor.getData();
         }
-        Map<Heading, String> ids = Anchors.assign(document, idPrefix);
-        List<RenderedArticle.Heading> toc = new ArrayList<>(ids.size());
+        Anchors anchors = new Anchors(idPrefix);
+        List<RenderedArticle.Heading> toc = new ArrayList<>();
         Walker.walk(document, n -> {
             if (n instanceof Heading h) {
-                toc.add(new RenderedArticle.Heading(h.getLevel(), Texts.of(h), ids.get(h)));
+                String title = Texts.of(h);
+                toc.add(new RenderedArticle.Heading(h.getLevel(), title, anchors.next(title)));
                 return false;
             }
             return true;

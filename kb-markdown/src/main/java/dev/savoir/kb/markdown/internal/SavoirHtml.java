@@ -37,6 +37,11 @@ public final class SavoirHtml implements HtmlNodeRendererFactory {
         return new Renderer(context);
     }
 
+    /** The renderer factory of sanitize-region markers. */
+    public static HtmlNodeRendererFactory sanitizeRegions() {
+        return SanitizeRegion.HtmlRenderer::new;
+    }
+
     /** The alert renderer factory. */
     public static HtmlNodeRendererFactory alerts() {
         return Alerts.HtmlRenderer::new;
@@ -45,7 +50,7 @@ public final class SavoirHtml implements HtmlNodeRendererFactory {
     private final class Renderer implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
-        private Map<Heading, String> ids = Map.of();
+        private final Anchors anchors = new Anchors(idPrefix);
 
         Renderer(HtmlNodeRendererContext context) {
             this.context = context;
@@ -55,11 +60,6 @@ public final class SavoirHtml implements HtmlNodeRendererFactory {
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
             return Set.of(Link.class, Image.class, Heading.class);
-        }
-
-        @Override
-        public void beforeRoot(Node root) {
-            ids = Anchors.assign(root, idPrefix);
         }
 
         @Override
@@ -110,10 +110,8 @@ public final class SavoirHtml implements HtmlNodeRendererFactory {
         private void heading(Heading heading) {
             String tag = "h" + heading.getLevel();
             Map<String, String> attrs = new LinkedHashMap<>();
-            String id = ids.get(heading);
-            if (id != null) {
-                attrs.put("id", id);
-            }
+            // headings render in document order, the order the table of contents numbers duplicates in
+            attrs.put("id", anchors.next(Texts.of(heading)));
             html.line();
             html.tag(tag, context.extendAttributes(heading, tag, attrs));
             children(heading);

@@ -55,8 +55,7 @@ public final class UrlPolicy {
         StringBuilder sb = null;
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            boolean drop = c <= 0x20 || (c >= 0x7f && c <= 0xa0) || Character.getType(c) == Character.FORMAT
-                    || Character.isWhitespace(c) || Character.isSpaceChar(c);
+            boolean drop = (c <= 0x20 || c >= 0x7f) && isIgnored(c);
             if (drop && sb == null) {
                 sb = new StringBuilder(url.length());
                 sb.append(url, 0, i);
@@ -65,5 +64,11 @@ public final class UrlPolicy {
             }
         }
         return sb == null ? url : sb.toString();
+    }
+
+    /** For characters outside printable ASCII: controls, DEL to NBSP, format characters, spaces. */
+    private static boolean isIgnored(char c) {
+        return c <= 0xa0 || Character.getType(c) == Character.FORMAT || Character.isWhitespace(c)
+                || Character.isSpaceChar(c);
     }
 }

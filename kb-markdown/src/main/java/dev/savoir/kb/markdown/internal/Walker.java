@@ -1,9 +1,11 @@
 package dev.savoir.kb.markdown.internal;
 
-import java.util.ArrayDeque;
 import org.commonmark.node.Node;
 
-/** Iterative depth-first traversal: no recursion, so no stack overflow whatever the nesting of a document. */
+/**
+ * Iterative depth-first traversal following parent and sibling links: no recursion and no allocation, so no stack
+ * overflow whatever the nesting of a document.
+ */
 final class Walker {
     /** Receives the nodes of a tree in document order. */
     interface Visitor {
@@ -19,19 +21,17 @@ final class Walker {
     }
 
     static void walk(Node root, Visitor visitor) {
-        ArrayDeque<Node> exits = new ArrayDeque<>();
         Node node = root;
         while (node != null) {
             boolean descend = visitor.enter(node);
             if (descend && node.getFirstChild() != null) {
-                exits.push(node);
                 node = node.getFirstChild();
                 continue;
             }
             visitor.exit(node);
             // climb up until a next sibling exists, never leaving the root
             while (node != root && node.getNext() == null) {
-                node = exits.pop();
+                node = node.getParent();
                 visitor.exit(node);
             }
             node = node == root ? null : node.getNext();
