@@ -265,13 +265,13 @@ public final class MarkdownRenderer implements ContentRenderer {
         });
         Set<String> targets = new LinkedHashSet<>();
         for (Link l : internal) {
-            targets.add(l.getDestination().substring(Analyzer.KB_SCHEME.length()));
+            targets.add(Analyzer.target(l.getDestination()));
         }
         Map<String, Optional<String>> links = resolve(List.copyOf(targets), linkTarget);
         for (Link l : internal) {
-            Optional<String> url = links.get(l.getDestination().substring(Analyzer.KB_SCHEME.length()));
+            Optional<String> url = links.get(Analyzer.target(l.getDestination()));
             if (url != null && url.isPresent()) {
-                l.setDestination(url.get());
+                l.setDestination(url.get() + Analyzer.fragment(l.getDestination()));
             } else {
                 Node child = l.getFirstChild();
                 while (child != null) {

@@ -6,7 +6,8 @@ package dev.savoir.kb.markdown;
  * @param hits renderings served from the cache
  * @param misses renderings computed (including all of them when the cache is disabled)
  * @param evictions entries evicted to stay within the byte bound
- * @param estimatedBytes estimated size of the cached renderings
+ * @param estimatedBytes estimated size of the cached renderings (the link lists kept beside them take at most a
+ *     sixteenth of the bound)
  * @param maximumBytes the bound, 0 when the cache is disabled
  * @since 0.1
  */

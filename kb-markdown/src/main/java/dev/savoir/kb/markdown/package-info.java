@@ -5,7 +5,8 @@
  *
  * <h2>Internal links</h2>
  * An author links to another article by its id: {@code [Reset your password](kb:reset-password)}. Reference links
- * ({@code [text][ref]} with {@code [ref]: kb:reset-password}) and autolinks ({@code <kb:reset-password>}) work too.
+ * ({@code [text][ref]} with {@code [ref]: kb:reset-password}) and autolinks ({@code <kb:reset-password>}) work too;
+ * {@code kb:reset-password#steps} links to the heading whose anchor is {@code steps}.
  * When a reader may see the target, the link points to the URL the host's {@code LinkResolver} gives for it; when the
  * target does not exist or the reader may not see it, only the link text is rendered: no {@code href}, no title.
  *

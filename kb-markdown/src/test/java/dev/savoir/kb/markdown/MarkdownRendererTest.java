@@ -184,6 +184,15 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void render_internalLinkWithFragment_pointsToHeadingOfTarget() {
+        String body = "[Steps](kb:reset-password#steps) [Hidden](kb:secret#x)";
+        assertThat(renderer.render(body, context(Map.of("reset-password", "/r"))).html())
+                .isEqualTo("<p><a href=\"/r#steps\">Steps</a> Hidden</p>\n");
+        assertThat(renderer.analyze(body).internalLinks()).extracting(BodyAnalysis.InternalLink::target)
+                .containsExactly("reset-password", "secret");
+    }
+
+    @Test
     void render_resolverUrlWithUnsafeScheme_keepsOnlyText() {
         String out = renderer.render("[x](kb:a)", context(Map.of("a", "javascript:alert(1)"))).html();
         assertThat(out).isEqualTo("<p>x</p>\n");

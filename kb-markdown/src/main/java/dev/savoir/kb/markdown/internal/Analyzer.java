@@ -86,7 +86,7 @@ public final class Analyzer {
                         String dest = l.getDestination();
                         String label = Texts.of(l);
                         if (dest.startsWith(KB_SCHEME)) {
-                            links.add(new String[] {dest.substring(KB_SCHEME.length()), label});
+                            links.add(new String[] {target(dest), label});
                         } else if (isAutolink(l, label)) {
                             // an autolink: its text is a URL
                             if (includeUrls) {
@@ -135,6 +135,18 @@ public final class Analyzer {
             return true;
         });
         return new Result(normalize(TAG_LIKE.matcher(text).replaceAll(" ")), links, images, toc, frontMatter, rawHtml[0]);
+    }
+
+    /** The article id of an internal link destination: what follows {@code kb:}, without a {@code #fragment}. */
+    public static String target(String destination) {
+        int hash = destination.indexOf('#');
+        return destination.substring(KB_SCHEME.length(), hash < 0 ? destination.length() : hash);
+    }
+
+    /** The {@code #fragment} of an internal link destination, or the empty string. */
+    public static String fragment(String destination) {
+        int hash = destination.indexOf('#');
+        return hash < 0 ? "" : destination.substring(hash);
     }
 
     private static boolean isAutolink(Link link, String label) {

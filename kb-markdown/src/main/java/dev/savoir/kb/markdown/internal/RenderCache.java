@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * length and hash, so that a different body under the same revision never hits) to the internal links it holds.
  * The second maps that body plus how each of those links resolved for the reader to the rendered HTML: two readers
  * who may see different linked articles get different entries, so one reader's links are never served to another.
+ * The first cache gets a sixteenth of the byte bound, the second the rest.
  */
 public final class RenderCache {
     private static final int ENTRY_OVERHEAD = 160;
@@ -44,7 +45,7 @@ public final class RenderCache {
                 .weigher((SourceKey k, List<String> v) -> weight(k) + weight(v))
                 .build();
         html = Caffeine.newBuilder()
-                .maximumWeight(maximumBytes)
+                .maximumWeight(Math.max(1, maximumBytes - maximumBytes / 16))
                 .weigher((HtmlKey k, RenderedArticle.Html v) -> saturate(weight(k.source())
                         + k.links().entrySet().stream().mapToLong(e -> 2L * e.getKey().length()
                         + 2L * e.getValue().map(String::length).orElse(0) + 48).sum()
