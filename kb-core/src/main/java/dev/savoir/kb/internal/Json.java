@@ -22,12 +22,26 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /**
+     * The store's mapper: like {@link #mapper()}, but instants as numbers (epoch seconds with nanoseconds), which
+     * parse several times faster than ISO text when a large store opens.
+     */
+    private static final JsonMapper STORE_MAPPER = MAPPER.rebuild()
+            .enable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+            .build();
+
     private Json() {
     }
 
     /** The shared, thread-safe mapper. */
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /** The store log's and checkpoint's mapper (numeric instants). */
+    public static JsonMapper storeMapper() {
+        return STORE_MAPPER;
     }
 
     private static SimpleModule localeModule() {

@@ -72,6 +72,9 @@ public final class FileArticleStore implements ArticleStore {
 
     static final String LOG_FILE = "changes.log";
     static final String LOCK_FILE = "store.lock";
+    static final String CHECKPOINT_FILE = "checkpoint.jsonl";
+    /** Replaying more frames than this on open writes a new checkpoint at once. */
+    static final int CHECKPOINT_AFTER_FRAMES = 1_000;
     static final byte[] MAGIC = "SAVOIRKB".getBytes(StandardCharsets.US_ASCII);
     /** The on-disk format version written by this code. */
     public static final int FORMAT_VERSION = 1;
@@ -88,9 +91,12 @@ public final class FileArticleStore implements ArticleStore {
     record RevisionKey(Object store, ArticleId id, Locale locale, int number) {
     }
 
+    /** The first line of a checkpoint: which prefix of the log the entries that follow summarize. */
+    record CheckpointHeader(int format, long logEnd, long sequence, int entries) {
+    }
+
     /** An article's in-memory entry; replaced whole on each commit, so readers never see half of one. */
-    private record Entry(Article article, long lastSequence, Map<Locale, long[]> revisionOffsets,
-                         long[] eventOffsets) {
+    record Entry(Article article, long lastSequence, Map<Locale, long[]> revisionOffsets, long[] eventOffsets) {
     }
 
     private final Path directory;
@@ -243,6 +249,10 @@ public final class FileArticleStore implements ArticleStore {
                     + ", newer than this Savoir understands (" + FORMAT_VERSION + "): upgrade Savoir");
         }
         long pos = HEADER_SIZE;
+        long frames = 0;
+        if (loadCheckpoint(size)) {
+            pos = end;
+        }
         InputStream raw = Channels.newInputStream(log.position(pos));
         DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
         CRC32C crc = new CRC32C();
@@ -275,19 +285,106 @@ public final class FileArticleStore implements ArticleStore {
             }
             LogRecord record;
             try {
-                record = Json.mapper().readValue(payload, LogRecord.class);
+                record = Json.storeMapper().readValue(payload, LogRecord.class);
             } catch (RuntimeException e) {
                 throw new StoreCorruptedException("the record at byte " + frameStart + " of " + logPath
                         + " has a valid checksum but cannot be read: " + e.getMessage(), e);
             }
             if (record.sequence() != sequence + 1) {
+                if (frameStart > HEADER_SIZE && frames == 0 && !entries.isEmpty()) {
+                    LOG.warn("Store {}: the checkpoint does not match the log; replaying the whole log", directory);
+                    entries.clear();
+                    sequence = 0;
+                    end = HEADER_SIZE;
+                    Files.deleteIfExists(directory.resolve(CHECKPOINT_FILE));
+                    replay();
+                    return;
+                }
                 throw new StoreCorruptedException("the record at byte " + frameStart + " of " + logPath
                         + " has sequence " + record.sequence() + " after " + sequence);
             }
             apply(record, frameStart);
+            frames++;
             pos = frameStart + FRAME_HEADER + length;
         }
         end = Math.min(pos, log.size());
+        if (frames > CHECKPOINT_AFTER_FRAMES) {
+            writeCheckpoint();
+        }
+    }
+
+    /**
+     * Loads the checkpoint (the in-memory entries as of a log prefix, written on close), so that only the frames
+     * after it are replayed. A missing, stale or damaged checkpoint is ignored: the log alone is the truth.
+     */
+    private boolean loadCheckpoint(long logSize) {
+        Path file = directory.resolve(CHECKPOINT_FILE);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null) {
+                return false;
+            }
+            CheckpointHeader header = Json.storeMapper().readValue(first, CheckpointHeader.class);
+            if (header.format() != FORMAT_VERSION || header.logEnd() < HEADER_SIZE || header.logEnd() > logSize) {
+                LOG.info("Store {}: ignoring a checkpoint that does not fit the log", directory);
+                return false;
+            }
+            long t0 = System.nanoTime();
+            // Lines parse independently: spread them over the cores.
+            tools.jackson.databind.ObjectReader reader = Json.storeMapper().readerFor(Entry.class);
+            List<String> lines = in.lines().toList();
+            lines.parallelStream().forEach(line -> {
+                Entry e = reader.readValue(line);
+                entries.put(e.article().id(), e);
+            });
+            int n = lines.size();
+            LOG.debug("Store {}: loaded {} checkpoint entries in {} ms", directory, n,
+                    (System.nanoTime() - t0) / 1_000_000);
+            if (n != header.entries()) {
+                throw new IllegalStateException("the checkpoint has " + n + " entries, its header says "
+                        + header.entries());
+            }
+            sequence = header.sequence();
+            end = header.logEnd();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Store {}: ignoring a damaged checkpoint ({}); replaying the whole log", directory,
+                    e.getMessage());
+            entries.clear();
+            sequence = 0;
+            end = HEADER_SIZE;
+            return false;
+        }
+    }
+
+    /** Writes the in-memory entries as of the current log end, atomically (temporary file, fsync, rename). */
+    private void writeCheckpoint() {
+        Path tmp = directory.resolve(CHECKPOINT_FILE + ".tmp");
+        Path file = directory.resolve(CHECKPOINT_FILE);
+        try {
+            try (java.io.BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                List<Entry> all = List.copyOf(entries.values());
+                out.write(Json.storeMapper().writeValueAsString(new CheckpointHeader(FORMAT_VERSION, end, sequence,
+                        all.size())));
+                out.write('\n');
+                for (Entry e : all) {
+                    out.write(Json.storeMapper().writeValueAsString(e));
+                    out.write('\n');
+                }
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(directory);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Store {}: could not write a checkpoint ({}); the next open replays the log", directory,
+                    e.getMessage());
+        }
     }
 
     /**
@@ -447,7 +544,7 @@ public final class FileArticleStore implements ArticleStore {
                     throw new StoreCorruptedException("the record at byte " + offset + " of " + logPath
                             + " fails its checksum: the file was damaged after it was written");
                 }
-                return Json.mapper().readValue(payload.array(), LogRecord.class);
+                return Json.storeMapper().readValue(payload.array(), LogRecord.class);
             } catch (ClosedByInterruptException e) {
                 // An interrupt closed the shared channel: reopen it for everyone, keep the interrupt for the caller.
                 reopenAfterInterrupt(ch);
@@ -527,7 +624,7 @@ public final class FileArticleStore implements ArticleStore {
         int i = from;
         long seq = sequence;
         while (i < commits.size() && (frames.isEmpty() || bytes < GROUP_BYTES)) {
-            byte[] payload = Json.mapper().writeValueAsBytes(new LogRecord(seq + 1, commits.get(i)));
+            byte[] payload = Json.storeMapper().writeValueAsBytes(new LogRecord(seq + 1, commits.get(i)));
             if (payload.length > MAX_FRAME) {
                 throw new StoreException("a commit of " + commits.get(i).article().id() + " is " + payload.length
                         + " bytes, over the store's limit of " + MAX_FRAME + " bytes per commit"
@@ -641,6 +738,9 @@ public final class FileArticleStore implements ArticleStore {
         synchronized (writeLock) {
             if (closed) {
                 return;
+            }
+            if (failure == null) {
+                writeCheckpoint();
             }
             closed = true;
             closeQuietly(log);

@@ -114,6 +114,7 @@ class FileArticleStoreTest extends ArticleStoreContract {
         store.commit(create("a2", EN, "v2"));
         store.commit(create("a3", EN, "v3"));
         store.close();
+        Files.delete(storeDir().resolve(FileArticleStore.CHECKPOINT_FILE));
         Path log = storeDir().resolve(FileArticleStore.LOG_FILE);
         try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "rw")) {
             long at = FileArticleStore.HEADER_SIZE + FileArticleStore.FRAME_HEADER + 30;
@@ -128,6 +129,62 @@ class FileArticleStoreTest extends ArticleStoreContract {
         // and nothing was cut off: the file is as it was
         assertThat(Files.size(log)).isGreaterThan(3 * FileArticleStore.FRAME_HEADER);
         store = new InMemoryArticleStore();
+    }
+
+    @Test
+    void damageBehindACheckpoint_isReportedWhenTheRevisionIsRead() throws IOException {
+        store.commit(create("a1", EN, "v1"));
+        store.commit(create("a2", EN, "v2"));
+        store.close();
+        Path log = storeDir().resolve(FileArticleStore.LOG_FILE);
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "rw")) {
+            long at = FileArticleStore.HEADER_SIZE + FileArticleStore.FRAME_HEADER + 30;
+            f.seek(at);
+            int b = f.read();
+            f.seek(at);
+            f.write(b ^ 0x5A);
+        }
+        store = FileArticleStore.open(storeDir(), Caffeine.newBuilder().maximumSize(0).executor(Runnable::run)
+                .build());
+        assertThatThrownBy(() -> store.revision(ArticleId.of("a1"), EN, 1))
+                .isInstanceOf(StoreCorruptedException.class).hasMessageContaining("checksum");
+        assertThat(store.revision(ArticleId.of("a2"), EN, 1)).isPresent();
+    }
+
+    @Test
+    void checkpoint_reopenGivesSameState_andStaleOrDamagedCheckpointsAreHarmless() throws IOException {
+        store.commit(create("a1", EN, "v1"));
+        store.commit(edit(article("a1"), EN, "v2"));
+        store.close();
+        Path checkpoint = storeDir().resolve(FileArticleStore.CHECKPOINT_FILE);
+        assertThat(checkpoint).exists();
+        byte[] early = Files.readAllBytes(checkpoint);
+
+        store = FileArticleStore.open(storeDir(), null);
+        assertThat(store.lastSequence()).isEqualTo(2);
+        store.commit(create("b1", EN, "later"));
+        store.commit(edit(article("a1"), EN, "v3"));
+        store.close();
+
+        // As if the process had died after the two last commits: the checkpoint on disk is the early one.
+        Files.write(checkpoint, early);
+        store = FileArticleStore.open(storeDir(), null);
+        assertThat(store.lastSequence()).isEqualTo(4);
+        assertThat(store.revisions(ArticleId.of("a1"), EN)).extracting(r -> r.content().title())
+                .containsExactly("v1", "v2", "v3");
+        assertThat(article("b1").version()).isEqualTo(1);
+        store.close();
+
+        Files.writeString(checkpoint, "{\"format\":1,\"logEnd\":16,\"sequence\":0,\"entries\":5}\n{garbage");
+        store = FileArticleStore.open(storeDir(), null);
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.lastSequence()).isEqualTo(4);
+        store.close();
+
+        Files.writeString(checkpoint, "{\"format\":1,\"logEnd\":16,\"sequence\":0,\"entries\":0}\n");
+        store = FileArticleStore.open(storeDir(), null);
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.lastSequence()).isEqualTo(4);
     }
 
     @Test
