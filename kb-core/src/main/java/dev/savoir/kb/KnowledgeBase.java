@@ -1036,6 +1036,16 @@ public final class KnowledgeBase implements AutoCloseable {
 
     // ---- search facade (kb-lucene) ----
 
+    /** The most completions {@link #autocomplete} returns. */
+    static final int MAX_AUTOCOMPLETE = 50;
+
+    private static void checkLimit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new ValidationException(List.of(new Violation("limit", "limit must be between 1 and " + max
+                    + ", got " + limit)));
+        }
+    }
+
     private dev.savoir.kb.spi.SearchEngine searchEngine() {
         requireOpen();
         if (engine == null) {
@@ -1050,10 +1060,12 @@ public final class KnowledgeBase implements AutoCloseable {
      * viewer may not see.
      *
      * @throws KbException if no search engine was configured
+     * @throws ValidationException if {@code limit} is out of range
      */
     public List<dev.savoir.kb.search.Suggestion> autocomplete(ViewerContext viewer, String prefix, int limit) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(prefix, "prefix");
+        checkLimit(limit, MAX_AUTOCOMPLETE);
         return searchEngine().autocomplete(prefix, limit, viewer);
     }
 
@@ -1061,10 +1073,12 @@ public final class KnowledgeBase implements AutoCloseable {
      * Articles related to one the viewer can see (empty when it cannot), at most {@code limit}, best first.
      *
      * @throws KbException if no search engine was configured
+     * @throws ValidationException if {@code limit} is not between 1 and {@link SearchRequest#MAX_LIMIT}
      */
     public List<dev.savoir.kb.search.SearchHit> related(ViewerContext viewer, ArticleId id, int limit) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
+        checkLimit(limit, SearchRequest.MAX_LIMIT);
         return searchEngine().related(id, limit, viewer);
     }
 
@@ -1073,12 +1087,14 @@ public final class KnowledgeBase implements AutoCloseable {
      * signatures, quoted replies and order numbers are ignored), with the ticket's words that matched.
      *
      * @throws KbException if no search engine was configured
+     * @throws ValidationException if {@code limit} is not between 1 and {@link SearchRequest#MAX_LIMIT}
      */
     public List<dev.savoir.kb.search.AssistHit> suggestForTicket(ViewerContext viewer, String subject,
                                                                  String description, int limit) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(description, "description");
+        checkLimit(limit, SearchRequest.MAX_LIMIT);
         return searchEngine().assist(subject, description, limit, viewer);
     }
 
