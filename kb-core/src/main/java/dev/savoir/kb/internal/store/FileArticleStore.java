@@ -328,7 +328,16 @@ public final class FileArticleStore implements ArticleStore {
                 return false;
             }
             CheckpointHeader header = Json.storeMapper().readValue(first, CheckpointHeader.class);
-            if (header.format() != FORMAT_VERSION || header.logEnd() < HEADER_SIZE || header.logEnd() > logSize) {
+            if (header.format() == FORMAT_VERSION && header.logEnd() > logSize) {
+                // The checkpoint is written on close, after every change up to logEnd was flushed: a shorter log
+                // lost acknowledged changes after the fact (truncated, or a partial copy). Replaying what remains
+                // would drop them silently.
+                throw new StoreCorruptedException(logPath + " is " + logSize + " bytes long, but held " + header.logEnd()
+                        + " bytes of acknowledged changes when the store was last closed: it was truncated or "
+                        + "partially copied. Restore the directory from a backup; or, to open it with what remains "
+                        + "and lose the changes after byte " + logSize + ", delete " + file);
+            }
+            if (header.format() != FORMAT_VERSION || header.logEnd() < HEADER_SIZE) {
                 LOG.info("Store {}: ignoring a checkpoint that does not fit the log", directory);
                 return false;
             }
@@ -350,6 +359,8 @@ public final class FileArticleStore implements ArticleStore {
             sequence = header.sequence();
             end = header.logEnd();
             return true;
+        } catch (StoreCorruptedException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Store {}: ignoring a damaged checkpoint ({}); replaying the whole log", directory,
                     e.getMessage());
