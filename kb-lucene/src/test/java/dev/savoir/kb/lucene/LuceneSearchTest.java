@@ -188,6 +188,10 @@ class LuceneSearchTest {
         publish(kb, "b", Locale.ENGLISH, Visibility.PUBLIC, "Card game credit", "Credit for the card game.");
         assertThat(ids(kb, CUSTOMER_EN, "\"credit card\"")).containsExactly("a");
         assertThat(ids(kb, CUSTOMER_EN, "credit -game")).containsExactly("a");
+        assertThat(ids(kb, CUSTOMER_EN, "-game")).containsExactly("a");
+        assertThat(ids(kb, CUSTOMER_EN, "")).containsExactlyInAnyOrder("a", "b");
+        assertThat(ids(kb, CUSTOMER_EN, "*")).isEmpty();
+        assertThat(ids(kb, CUSTOMER_EN, "the of")).isEmpty();
     }
 
     @Test

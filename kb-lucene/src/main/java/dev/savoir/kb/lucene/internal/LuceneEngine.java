@@ -782,7 +782,11 @@ public final class LuceneEngine implements SearchEngine {
             BooleanQuery.Builder text = new BooleanQuery.Builder();
             groups.values().forEach(g -> text.add(g, Occur.SHOULD));
             main.add(text.build(), Occur.MUST);
+        } else if (!tq.hasRequired && uq.hasText()) {
+            // Text that analyzes to nothing (only stop words or punctuation) matches nothing.
+            main.add(new org.apache.lucene.search.MatchNoDocsQuery(), Occur.MUST);
         } else if (!tq.hasRequired) {
+            // No text at all (empty, or only exclusions): browse what the filters allow.
             main.add(new ConstantScoreQuery(new MatchAllDocsQuery()), Occur.MUST);
         }
         if (tq.hasRequired) {
