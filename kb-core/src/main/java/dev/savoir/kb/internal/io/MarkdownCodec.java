@@ -539,8 +539,11 @@ public final class MarkdownCodec {
         } else {
             latest = mainN;
             state = mainState;
-            published = k.has("published_revision") ? intKey(k, "published_revision", 0)
-                    : state == TranslationState.PUBLISHED ? mainN : null;
+            if (k.has("published_revision")) {
+                published = intKey(k, "published_revision", 0);
+            } else {
+                published = state == TranslationState.PUBLISHED ? Integer.valueOf(mainN) : null;
+            }
         }
         if (mainN < 1) {
             p.add("[" + tag + "] revision must be 1 or more");
@@ -566,15 +569,16 @@ public final class MarkdownCodec {
             ArticleContent c = new ArticleContent(text(rk, "title", ""), text(rk, "summary", ""), r.body(),
                     list(rk, "tags"));
             boolean copy = r == m && n != mainN;
-            Integer restored = rk.has("restored_from") && !copy ? intKey(rk, "restored_from", 0) : null;
+            Integer restored = rk.has("restored_from") && !copy ? Integer.valueOf(intKey(rk, "restored_from", 0))
+                    : null;
             revs.add(new Revision(id, m.locale(), n, c, text(rk, "author", defaultAuthor),
                     instant(rk, "created", now), copy ? "" : text(rk, "note", ""), c.hash(), restored));
         }
         Instant updated = instant(k, "translation_updated", now);
         Instant publishedAt = k.has("published_at") ? instant(k, "published_at", now)
                 : published == null ? null : revs.get(published - 1).createdAt();
-        translations.put(m.locale(), new Translation(m.locale(), state, latest, published,
-                k.has("translated_from") ? intKey(k, "translated_from", 0) : null,
+        Integer translatedFrom = k.has("translated_from") ? Integer.valueOf(intKey(k, "translated_from", 0)) : null;
+        translations.put(m.locale(), new Translation(m.locale(), state, latest, published, translatedFrom,
                 k.has("publish_at") ? instant(k, "publish_at", now) : null,
                 k.has("archive_at") ? instant(k, "archive_at", now) : null,
                 k.has("submitted_by") ? text(k, "submitted_by", null) : null, publishedAt, updated));
