@@ -10,7 +10,6 @@ import dev.savoir.kb.internal.io.MarkdownCodec;
 import dev.savoir.kb.internal.io.SafeFiles;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -261,21 +260,17 @@ public final class MarkdownFormat {
         Path root = attachments;
         if (root != null && Files.isDirectory(root)) {
             Set<String> seen = new HashSet<>();
-            try {
-                Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        String rel = root.relativize(file).toString().replace('\\', '/');
-                        if (attrs.isRegularFile() && !attrs.isSymbolicLink() && MarkdownCodec.isImage(rel)
-                                && seen.add(rel)) {
-                            sink.put(rel, Files.readAllBytes(file));
-                        }
-                        return FileVisitResult.CONTINUE;
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (attrs.isRegularFile() && !attrs.isSymbolicLink() && MarkdownCodec.isImage(rel)
+                            && seen.add(rel)) {
+                        sink.put(rel, Files.readAllBytes(file));
                     }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         }
         return n;
     }

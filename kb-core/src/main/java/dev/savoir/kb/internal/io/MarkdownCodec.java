@@ -235,8 +235,8 @@ public final class MarkdownCodec {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < segment.length(); i++) {
             char ch = segment.charAt(i);
-            if (ch == '%' && i + 2 < segment.length() + 0 && i + 2 <= segment.length() - 1
-                    && isHex(segment.charAt(i + 1)) && isHex(segment.charAt(i + 2))) {
+            if (ch == '%' && i + 2 < segment.length() && isHex(segment.charAt(i + 1))
+                    && isHex(segment.charAt(i + 2))) {
                 sb.append((char) Integer.parseInt(segment.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {
