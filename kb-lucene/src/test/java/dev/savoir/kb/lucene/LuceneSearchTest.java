@@ -180,6 +180,9 @@ class LuceneSearchTest {
         assertThat(h.snippet()).contains("spreadsheets").hasSizeLessThan(230);
         assertThat(h.highlights()).singleElement().satisfies(r ->
                 assertThat(h.snippet().substring(r.start(), r.end())).isEqualTo("spreadsheets"));
+        SearchHit t = Fixtures.hits(kb, CUSTOMER_EN, SearchRequest.of("export")).getFirst();
+        assertThat(t.titleHighlights()).singleElement().satisfies(r ->
+                assertThat(t.title().substring(r.start(), r.end())).isEqualTo("Exports"));
     }
 
     @Test

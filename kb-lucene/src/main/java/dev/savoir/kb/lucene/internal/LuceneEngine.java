@@ -892,8 +892,11 @@ public final class LuceneEngine implements SearchEngine {
                 snip = s2;
             }
         }
+        String title = d.get(Fields.TITLE_STORED);
+        List<SearchHit.Highlight> titleHighlights = Snippets.matches(a, field, title, terms, fuzzy).stream()
+                .map(m -> new SearchHit.Highlight(m[0], m[1])).toList();
         return new SearchHit(ArticleId.of(d.get(Fields.ID)), locale, d.getField(Fields.REV).numericValue().intValue(),
-                Fields.DRAFT.equals(d.get(Fields.KIND)), d.get(Fields.TITLE_STORED), snip.text(), snip.highlights(),
+                Fields.DRAFT.equals(d.get(Fields.KIND)), title, titleHighlights, snip.text(), snip.highlights(),
                 CategoryPath.parse(d.get(Fields.CAT_STORED)), ArticleType.of(d.get(Fields.TYPE)), sd.score, ex);
     }
 
