@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code -Dsavoir.load.seconds=N} overrides both).
  */
 class LoadIT {
-    static final int DEFAULT_SECONDS = 35;
+    static final int DEFAULT_SECONDS = 30;
     static final int FULL_SECONDS = 300;
     /**
      * A published change must be searchable within this, and half of them within {@link #MEDIAN_LAG_BOUND_MS}. The
