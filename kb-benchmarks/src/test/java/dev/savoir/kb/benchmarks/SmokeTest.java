@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The generator, the raw-Lucene twin and the hot-path runner on a small knowledge base, so they never rot. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,16 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
 class SmokeTest {
     private static final int DOCS = 1_500;
 
-    @TempDir
-    Path folder;
+    private Path folder;
 
     private final KbGenerator generator = new KbGenerator(KbGenerator.DEFAULT_SEED);
 
     @BeforeAll
     void generate() {
+        folder = TempFolders.create("savoir-smoke");
         KbGenerator.Built built = generator.ensure(folder, DOCS);
         assertThat(built.reused()).isFalse();
         assertThat(generator.ensure(folder, DOCS).reused()).isTrue();
+    }
+
+    @AfterAll
+    void delete() {
+        TempFolders.delete(folder);
     }
 
     @Test

@@ -50,11 +50,22 @@ final class Signals extends DoubleValuesSource {
         return m;
     }
 
+    /**
+     * The product of {@link #parts}, computed without building the map: this runs once per matching document on
+     * every search, where the map and its boxed values cost about a fifth of the search time. Same factors, same
+     * order, so the same double as multiplying the parts.
+     */
     double multiplier(long up, long down, long views, long viewsAt, long publishedAt, long due, float promotion) {
+        double ratio = (up + PRIOR_VOTES / 2) / (up + down + PRIOR_VOTES);
         double p = 1;
-        for (double v : parts(up, down, views, viewsAt, publishedAt, due, promotion).values()) {
-            p *= v;
-        }
+        p *= 1 + o.helpfulnessWeight() * (2 * ratio - 1);
+        double halfP = o.popularityHalfLife().toMillis();
+        double decayed = views * Math.pow(2, -Math.max(0, now - viewsAt) / halfP);
+        p *= 1 + o.popularityWeight() * Math.min(1, Math.log1p(decayed) / VIEWS_SCALE);
+        double halfF = o.freshnessHalfLife().toMillis();
+        p *= 1 + o.freshnessWeight() * Math.pow(2, -Math.max(0, now - publishedAt) / halfF);
+        p *= demoteStale && due <= now ? o.staleDemotion() : 1.0;
+        p *= (double) promotion;
         return p;
     }
 
