@@ -1,17 +1,21 @@
 /**
- * Savoir's core: the {@code KnowledgeBase} facade and its values ({@code dev.savoir.kb}), search requests and
- * results ({@code dev.savoir.kb.search}), and the service provider interfaces ({@code dev.savoir.kb.spi}).
+ * Savoir's core: the {@code KnowledgeBase} facade and its values ({@code dev.savoir.kb}), import and export
+ * ({@code dev.savoir.kb.io}), search requests and results ({@code dev.savoir.kb.search}), and the service provider
+ * interfaces ({@code dev.savoir.kb.spi}).
  * Implementation packages ({@code dev.savoir.kb.internal.*}) are not exported.
  */
 module dev.savoir.kb.core {
     requires transitive org.jspecify;
     requires transitive com.fasterxml.jackson.annotation;
     requires tools.jackson.databind;
+    requires tools.jackson.dataformat.csv;
+    requires tools.jackson.dataformat.yaml;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;
     requires io.github.javadiffutils;
 
     exports dev.savoir.kb;
+    exports dev.savoir.kb.io;
     exports dev.savoir.kb.search;
     exports dev.savoir.kb.analytics;
     exports dev.savoir.kb.spi;

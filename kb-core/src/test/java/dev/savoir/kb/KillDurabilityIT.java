@@ -64,13 +64,15 @@ class KillDurabilityIT {
                     // the child died
                 }
             });
-            // Wait until it has opened the store, then let it write for a random time.
+            // Wait until it has opened the store and acknowledged a first write (a loaded machine can take a
+            // second to get there), then let it write for a random time and kill it.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!acks.contains("OPEN") && p.isAlive() && System.nanoTime() < deadline) {
+            while (acks.size() < 2 && p.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(acks).as("child of round %d opened the store", round).contains("OPEN");
-            Thread.sleep(50 + random.nextInt(400));
+            assertThat(acks).as("child of round %d opened the store and wrote", round).contains("OPEN")
+                    .hasSizeGreaterThan(1);
+            Thread.sleep(random.nextInt(400));
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);

@@ -45,6 +45,7 @@ class QuickStartTest {
         }
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("Customer sees: Reset your password")
+                .contains("Search finds: Reset your password -> <p>Open <strong>Settings &gt; Security</strong>")
                 .contains("Customer still sees revision 1")
                 .contains("+Open **Settings > Security**, choose *Reset password* and check your inbox")
                 .contains("Revision 3 restores revision 1; history has 3 revisions");

@@ -74,8 +74,17 @@ public final class Relevance {
         System.exit(2);
     }
 
-    /** The measured figures of one collection. */
-    public record Result(String dataset, int queries, double ndcg10, double recall100, double mrr10) {
+    /**
+     * The measured figures of one collection.
+     *
+     * @param ndcgByQuery nDCG@10 of each evaluated query, for paired significance tests between settings
+     */
+    public record Result(String dataset, int queries, double ndcg10, double recall100, double mrr10,
+                         Map<String, Double> ndcgByQuery) {
+        public Result {
+            ndcgByQuery = Map.copyOf(ndcgByQuery);
+        }
+
         public String line() {
             return String.format(Locale.ROOT, "dataset=%s queries=%d ndcg@10=%.4f recall@100=%.4f mrr@10=%.4f",
                     dataset, queries, ndcg10, recall100, mrr10);
@@ -137,6 +146,7 @@ public final class Relevance {
             double recall = 0;
             double mrr = 0;
             int n = 0;
+            Map<String, Double> byQuery = new HashMap<>();
             for (Map.Entry<String, Map<String, Integer>> q : qrels.entrySet()) {
                 String text = queries.get(q.getKey());
                 if (text == null) {
@@ -147,13 +157,16 @@ public final class Relevance {
                 for (SearchHit h : kb.search(viewer, SearchRequest.builder(text).limit(100).build()).hits()) {
                     ranked.add(docIds.get(h.articleId()));
                 }
-                ndcg += ndcgAt(ranked, rels, 10);
+                double qn = ndcgAt(ranked, rels, 10);
+                byQuery.put(q.getKey(), qn);
+                ndcg += qn;
                 recall += recallAt(ranked, rels, 100);
                 mrr += mrrAt(ranked, rels, 10);
                 n++;
             }
             String name = folder.toAbsolutePath().normalize().getFileName().toString();
-            return n == 0 ? new Result(name, 0, 0, 0, 0) : new Result(name, n, ndcg / n, recall / n, mrr / n);
+            return n == 0 ? new Result(name, 0, 0, 0, 0, byQuery)
+                    : new Result(name, n, ndcg / n, recall / n, mrr / n, byQuery);
         }
     }
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param revision the revision that matched
  * @param draft whether it is a working draft (only with {@link SearchRequest#includeDrafts()})
  * @param title its title
+ * @param titleHighlights the matched words in {@code title}, as [start, end) character ranges
  * @param snippet a plain-text excerpt around the match, from the title, summary or body
  * @param highlights the matched words in {@code snippet}, as [start, end) character ranges
  * @param category its category
@@ -23,15 +24,17 @@ import org.jspecify.annotations.Nullable;
  * @param explanation why it ranked there, when {@link SearchRequest#explain()} was asked
  * @since 0.1
  */
-public record SearchHit(ArticleId articleId, Locale locale, int revision, boolean draft, String title, String snippet,
+public record SearchHit(ArticleId articleId, Locale locale, int revision, boolean draft, String title,
+                        List<Highlight> titleHighlights, String snippet,
                         List<Highlight> highlights, CategoryPath category, ArticleType type, float score,
                         @Nullable Explanation explanation) {
     public SearchHit {
+        titleHighlights = List.copyOf(titleHighlights);
         highlights = List.copyOf(highlights);
     }
 
     /**
-     * A highlighted range of a snippet.
+     * A highlighted range of a title or snippet.
      *
      * @param start the first character
      * @param end one past the last character

@@ -180,6 +180,9 @@ class LuceneSearchTest {
         assertThat(h.snippet()).contains("spreadsheets").hasSizeLessThan(230);
         assertThat(h.highlights()).singleElement().satisfies(r ->
                 assertThat(h.snippet().substring(r.start(), r.end())).isEqualTo("spreadsheets"));
+        SearchHit t = Fixtures.hits(kb, CUSTOMER_EN, SearchRequest.of("export")).getFirst();
+        assertThat(t.titleHighlights()).singleElement().satisfies(r ->
+                assertThat(t.title().substring(r.start(), r.end())).isEqualTo("Exports"));
     }
 
     @Test
@@ -188,6 +191,10 @@ class LuceneSearchTest {
         publish(kb, "b", Locale.ENGLISH, Visibility.PUBLIC, "Card game credit", "Credit for the card game.");
         assertThat(ids(kb, CUSTOMER_EN, "\"credit card\"")).containsExactly("a");
         assertThat(ids(kb, CUSTOMER_EN, "credit -game")).containsExactly("a");
+        assertThat(ids(kb, CUSTOMER_EN, "-game")).containsExactly("a");
+        assertThat(ids(kb, CUSTOMER_EN, "")).containsExactlyInAnyOrder("a", "b");
+        assertThat(ids(kb, CUSTOMER_EN, "*")).isEmpty();
+        assertThat(ids(kb, CUSTOMER_EN, "the of")).isEmpty();
     }
 
     @Test

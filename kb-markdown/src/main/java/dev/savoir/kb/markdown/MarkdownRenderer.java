@@ -157,6 +157,7 @@ public final class MarkdownRenderer implements ContentRenderer {
      * @throws ContentTooLargeException if the body is over the size limit
      */
     public MarkdownDocument document(String markdown) {
+        checkSize(markdown);
         Node doc = parse(markdown);
         Analyzer.Result r = Analyzer.analyze(doc, plainTextCode, plainTextUrls, headingIdPrefix);
         return new MarkdownDocument(r.frontMatter(), r.plainText(), r.toc(),
@@ -226,8 +227,8 @@ public final class MarkdownRenderer implements ContentRenderer {
                 .build();
     }
 
+    /** Parses a body whose size was checked. */
     private Node parse(String markdown) {
-        checkSize(markdown);
         if (TableGuard.tablesAreSafe(markdown)) {
             return parser.parse(markdown);
         }
@@ -343,7 +344,8 @@ public final class MarkdownRenderer implements ContentRenderer {
             }
         }
         if (bytes > maxBodyBytes) {
-            throw new ContentTooLargeException("body", bytes, maxBodyBytes);
+            throw new ContentTooLargeException("body", bytes, maxBodyBytes,
+                    "split the article, or raise maxBodyBytes on the MarkdownRenderer builder");
         }
     }
 

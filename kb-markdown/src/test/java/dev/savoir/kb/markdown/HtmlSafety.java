@@ -53,6 +53,9 @@ final class HtmlSafety {
                 continue;
             }
             String name = m.group(2);
+            if ("input".equals(name) && !m.group(3).contains("type=\"checkbox\"")) {
+                found.add("input that is not a checkbox");
+            }
             if (!TAGS.contains(name)) {
                 found.add("element <" + name + ">");
             }

@@ -129,17 +129,25 @@ class MarkdownKnowledgeBaseIT {
     }
 
     @Test
-    void render_customerAndAgentOfSameRevision_getTheirOwnLinks() {
-        create("runbook", Visibility.INTERNAL, "Secret runbook title", "Internal steps.");
-        publish("runbook", 1);
-        create("shared", Visibility.INTERNAL, "Shared", "Read [more](kb:runbook).");
-        publish("shared", 1);
-        String agentHtml = kb.render(AGENT, ArticleId.of("shared")).orElseThrow().html().html();
-        assertThat(agentHtml).contains("/help/en/articles/runbook");
-        // Render the same body as a customer would see it, through the renderer's cache, with kb-core's link gate
-        String customerHtml = renderer.render("Read [more](kb:runbook).", new dev.savoir.kb.spi.RenderContext(
-                ArticleId.of("shared"), 1, EN, CUSTOMER, id -> java.util.Optional.empty())).html();
-        assertThat(customerHtml).isEqualTo("<p>Read more.</p>\n").doesNotContain("runbook", "Secret");
+    void render_linkedArticleUnpublishedLater_cachedLinkIsNotServedAnymore() {
+        create("pricing", Visibility.PUBLIC, "Secret-to-be pricing", "Prices.");
+        publish("pricing", 1);
+        create("plans", Visibility.PUBLIC, "Plans", "See [our pricing](kb:pricing \"Pricing\").");
+        publish("plans", 1);
+        assertThat(kb.render(CUSTOMER, ArticleId.of("plans")).orElseThrow().html().html())
+                .contains("<a href=\"/help/en/articles/pricing\" title=\"Pricing\">our pricing</a>");
+        assertThat(kb.render(AGENT, ArticleId.of("plans")).orElseThrow().html().html())
+                .contains("/help/en/articles/pricing");
+
+        kb.unpublish(BOB, ArticleId.of("pricing"), EN);
+
+        for (ViewerContext viewer : List.of(CUSTOMER, AGENT)) {
+            assertThat(kb.render(viewer, ArticleId.of("plans")).orElseThrow().html().html())
+                    .isEqualTo("<p>See our pricing.</p>\n");
+        }
+        // the agent shared the customer's entries (their links resolved alike), before and after the change
+        assertThat(renderer.cacheStats().hits()).isEqualTo(2);
+        assertThat(renderer.cacheStats().misses()).isEqualTo(2);
     }
 
     @Test

@@ -45,6 +45,8 @@ class XssVectorsTest {
             "<a href=\"#\" onclick=\"alert(1)\">click</a>",
             "<details open ontoggle=alert(1)>",
             "<input autofocus onfocus=alert(1)>",
+            "Password: <input name=\"password\" type=\"password\" placeholder=\"Password\">",
+            "<input type=\"text\" value=\"phish\"><input type=checkbox onclick=alert(1)>",
             "<BODY ONLOAD=alert('XSS')>",
             "<img/src=x/onerror=alert(1)>",
             "<img src=x onerror\n=alert(1)>",
@@ -196,6 +198,12 @@ class XssVectorsTest {
         String html = SANITIZING.toHtml("Press <kbd>Ctrl</kbd> <script>alert(1)</script>then **Save**.");
         assertThat(html).contains("<kbd>Ctrl</kbd>").contains("<strong>Save</strong>").doesNotContain("script")
                 .doesNotContain("alert");
+    }
+
+    @Test
+    void render_rawCheckbox_staysDisabledAndOtherInputsGo() {
+        assertThat(SANITIZING.toHtml("<input type=\"checkbox\"> <input type=\"text\" name=\"q\">"))
+                .isEqualTo("<p><input type=\"checkbox\" disabled=\"disabled\" /> </p>\n");
     }
 
     @Test

@@ -782,7 +782,11 @@ public final class LuceneEngine implements SearchEngine {
             BooleanQuery.Builder text = new BooleanQuery.Builder();
             groups.values().forEach(g -> text.add(g, Occur.SHOULD));
             main.add(text.build(), Occur.MUST);
+        } else if (!tq.hasRequired && uq.hasText()) {
+            // Text that analyzes to nothing (only stop words or punctuation) matches nothing.
+            main.add(new org.apache.lucene.search.MatchNoDocsQuery(), Occur.MUST);
         } else if (!tq.hasRequired) {
+            // No text at all (empty, or only exclusions): browse what the filters allow.
             main.add(new ConstantScoreQuery(new MatchAllDocsQuery()), Occur.MUST);
         }
         if (tq.hasRequired) {
@@ -888,8 +892,11 @@ public final class LuceneEngine implements SearchEngine {
                 snip = s2;
             }
         }
+        String title = d.get(Fields.TITLE_STORED);
+        List<SearchHit.Highlight> titleHighlights = Snippets.matches(a, field, title, terms, fuzzy).stream()
+                .map(m -> new SearchHit.Highlight(m[0], m[1])).toList();
         return new SearchHit(ArticleId.of(d.get(Fields.ID)), locale, d.getField(Fields.REV).numericValue().intValue(),
-                Fields.DRAFT.equals(d.get(Fields.KIND)), d.get(Fields.TITLE_STORED), snip.text(), snip.highlights(),
+                Fields.DRAFT.equals(d.get(Fields.KIND)), title, titleHighlights, snip.text(), snip.highlights(),
                 CategoryPath.parse(d.get(Fields.CAT_STORED)), ArticleType.of(d.get(Fields.TYPE)), sd.score, ex);
     }
 

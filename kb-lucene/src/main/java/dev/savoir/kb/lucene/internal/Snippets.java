@@ -15,7 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 /** Plain-text snippets around the densest cluster of matched words, with highlight ranges. */
 final class Snippets {
     static final int WINDOW = 200;
-    private static final int ANALYZED_CHARS = 30_000;
+    private static final int ANALYZED_CHARS = 10_000;
+    private static final int MAX_MATCHES = 16;
 
     private Snippets() {
     }
@@ -47,6 +48,12 @@ final class Snippets {
                 }
                 if (hit) {
                     out.add(new int[] {off.startOffset(), off.endOffset(), s.hashCode()});
+                    if (out.size() >= MAX_MATCHES) {
+                        break;
+                    }
+                } else if (!out.isEmpty() && off.startOffset() > out.getFirst()[0] + WINDOW
+                        && distinct(out) >= terms.size() + fuzzy.size()) {
+                    break;
                 }
             }
             ts.end();
@@ -54,6 +61,14 @@ final class Snippets {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static int distinct(List<int[]> matches) {
+        Set<Integer> d = new HashSet<>();
+        for (int[] m : matches) {
+            d.add(m[2]);
+        }
+        return d.size();
     }
 
     static Snippet of(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {

@@ -1,5 +1,7 @@
 package dev.savoir.kb.markdown.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +62,7 @@ public final class Alerts {
     /** The parser post-processor turning marked block quotes into alerts. */
     public static PostProcessor postProcessor() {
         return document -> {
-            java.util.List<BlockQuote> quotes = new java.util.ArrayList<>();
+            List<BlockQuote> quotes = new ArrayList<>();
             Walker.walk(document, n -> {
                 if (n instanceof BlockQuote q) {
                     quotes.add(q);

@@ -4,6 +4,8 @@ import dev.savoir.kb.RenderedArticle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -27,8 +29,7 @@ public final class Analyzer {
     /** The scheme of internal links. */
     public static final String KB_SCHEME = "kb:";
     /** Something that reads as an HTML tag, written by an author as text; dropped from the text for indexing. */
-    private static final java.util.regex.Pattern TAG_LIKE =
-            java.util.regex.Pattern.compile("</?[A-Za-z][^<>\\n]{0,500}>|<!--|-->");
+    private static final Pattern TAG_LIKE = Pattern.compile("</?[A-Za-z][^<>\\n]{0,500}>|<!--|-->");
 
     /**
      * What a walk found.
@@ -156,7 +157,7 @@ public final class Analyzer {
     }
 
     /** Calls an action on every node, in document order, without recursion. */
-    public static void forEach(Node root, java.util.function.Consumer<Node> action) {
+    public static void forEach(Node root, Consumer<Node> action) {
         Walker.walk(root, n -> {
             action.accept(n);
             return true;

@@ -3,6 +3,7 @@ package dev.savoir.kb.markdown.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.owasp.html.Handler;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.HtmlSanitizer;
@@ -29,8 +30,9 @@ public final class Sanitizer {
             .allowElements("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
                     "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup", "small", "kbd", "samp",
                     "var", "abbr", "cite", "q", "dfn", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
-                    "tfoot", "tr", "th", "td", "caption", "a", "img", "details", "summary", "span", "div", "input",
+                    "tfoot", "tr", "th", "td", "caption", "a", "img", "details", "summary", "span", "div",
                     "figure", "figcaption")
+            .allowElements(Sanitizer::disabledCheckboxOnly, "input")
             .allowUrlProtocols("http", "https", "mailto", "tel")
             .allowAttributes("href").onElements("a")
             .allowAttributes("title").globally()
@@ -49,6 +51,24 @@ public final class Sanitizer {
             .toFactory();
 
     private Sanitizer() {
+    }
+
+    /** Task-list boxes only: an input that is not a checkbox is dropped, a checkbox is always disabled. */
+    private static @Nullable String disabledCheckboxOnly(String name, List<String> attrs) {
+        boolean checkbox = false;
+        boolean disabled = false;
+        for (int i = 0; i + 1 < attrs.size(); i += 2) {
+            checkbox |= "type".equals(attrs.get(i)) && "checkbox".equals(attrs.get(i + 1));
+            disabled |= "disabled".equals(attrs.get(i));
+        }
+        if (!checkbox) {
+            return null;
+        }
+        if (!disabled) {
+            attrs.add("disabled");
+            attrs.add("disabled");
+        }
+        return name;
     }
 
     /** Sanitizes HTML with a policy, then puts {@code rel} on external links (unless {@code rel} is empty). */
