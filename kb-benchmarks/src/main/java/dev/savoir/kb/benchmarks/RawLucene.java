@@ -387,9 +387,12 @@ public final class RawLucene implements AutoCloseable {
     private record Snip(String text, int[] highlights) {
     }
 
-    /** The 200-character window holding the most distinct matched words, with highlight ranges. */
+    /**
+     * The 200-character window holding the most distinct matched words, with highlight ranges; like the engine, reads
+     * at most 10,000 characters and stops at 16 matches, or once every query word was seen and a window passed.
+     */
     private static Snip snippet(Analyzer a, String field, String text, Set<String> terms, Set<String> fuzzy) {
-        String t = text.length() > 30_000 ? text.substring(0, 30_000) : text;
+        String t = text.length() > 10_000 ? text.substring(0, 10_000) : text;
         int[] starts = new int[16];
         int[] ends = new int[16];
         int[] ids = new int[16];
@@ -417,6 +420,12 @@ public final class RawLucene implements AutoCloseable {
                         starts[n] = off.startOffset();
                         ends[n] = off.endOffset();
                         ids[n++] = s.hashCode();
+                        if (n >= 16) {
+                            break;
+                        }
+                    } else if (n > 0 && off.startOffset() > starts[0] + WINDOW
+                            && distinct(ids, n) >= terms.size() + fuzzy.size()) {
+                        break;
                     }
                 }
                 ts.end();
@@ -467,6 +476,20 @@ public final class RawLucene implements AutoCloseable {
             }
         }
         return new Snip(prefix + body + (end < text.length() ? "…" : ""), Arrays.copyOf(hl, h));
+    }
+
+    private static int distinct(int[] ids, int n) {
+        int d = 0;
+        outer:
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                if (ids[j] == ids[i]) {
+                    continue outer;
+                }
+            }
+            d++;
+        }
+        return d;
     }
 
     private static boolean withinEdits(String a, String b, int max) {
