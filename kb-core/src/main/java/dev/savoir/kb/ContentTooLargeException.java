@@ -17,8 +17,14 @@ public final class ContentTooLargeException extends ValidationException {
     private final long limit;
 
     public ContentTooLargeException(String field, long size, long limit) {
-        super(field + " is " + size + " bytes, over the limit of " + limit
-                        + " bytes: split the article, or raise the limit on the KnowledgeBase builder",
+        this(field, size, limit, "split the article, or raise the limit on the KnowledgeBase builder");
+    }
+
+    /**
+     * @param hint what to do about it, e.g. which builder's limit to raise
+     */
+    public ContentTooLargeException(String field, long size, long limit, String hint) {
+        super(field + " is " + size + " bytes, over the limit of " + limit + " bytes: " + hint,
                 List.of(new Violation(field, "is " + size + " bytes, over the limit of " + limit + " bytes")));
         this.size = size;
         this.limit = limit;

@@ -136,14 +136,24 @@ public final class KnowledgeBase implements AutoCloseable {
                 b.analyticsQueueCapacity, b.analyticsRetentionDays, clock.instant());
         this.analytics = new SearchAnalytics(analyticsEngine, clock);
         SearchEngine opened = null;
-        if (b.engineFactory != null) {
-            Path indexDir = b.directory == null ? null : b.directory.resolve("index");
-            opened = b.engineFactory.open(new SearchEngineContext(indexDir, clock, defaultLocale, stalePolicy,
-                    renderer, shared.scheduler()));
-        }
-        this.engine = opened;
-        if (engine != null) {
-            catchUpIndex(b.rebuildProgress);
+        try {
+            if (b.engineFactory != null) {
+                Path indexDir = b.directory == null ? null : b.directory.resolve("index");
+                opened = b.engineFactory.open(new SearchEngineContext(indexDir, clock, defaultLocale, stalePolicy,
+                        renderer, shared.scheduler()));
+            }
+            this.engine = opened;
+            if (opened != null) {
+                catchUpIndex(b.rebuildProgress);
+            }
+        } catch (RuntimeException e) {
+            // The builder closes the store; release what this constructor opened.
+            if (opened != null) {
+                opened.close();
+            }
+            analyticsEngine.close();
+            feedback.close();
+            throw e;
         }
         long every = b.schedulerInterval.toMillis();
         this.scheduledTask = every > 0

@@ -70,7 +70,8 @@ public final class Demo {
             KnowledgeManagerReport.simulateDay(kb);
             KnowledgeManagerReport.print(kb, java.time.Instant.now());
             if (serve) {
-                try (HelpCenter hc = HelpCenter.start(kb, new InetSocketAddress("127.0.0.1", port))) {
+                try (HelpCenter hc = HelpCenter.start(kb, new InetSocketAddress("127.0.0.1", port),
+                        SampleKnowledgeBase.attachments(folder))) {
                     System.out.println();
                     System.out.println("Help center running at " + hc.url() + " (Ctrl+C to stop)");
                     Thread.currentThread().join();

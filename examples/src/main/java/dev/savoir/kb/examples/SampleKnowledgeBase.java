@@ -44,22 +44,30 @@ public final class SampleKnowledgeBase {
                 .linkResolver((id, locale) -> "/articles/" + id.value() + "?lang=" + locale.toLanguageTag());
     }
 
+    /** Where the sample's images are kept (the store keeps no files): {@code attachments/} in the folder. */
+    public static Path attachments(Path folder) {
+        return folder.resolve("attachments");
+    }
+
     /** Opens a knowledge base in {@code folder}, importing the sample into it when it is empty. */
     public static KnowledgeBase open(Path folder, Clock clock) {
         KnowledgeBase kb = builder(folder, clock).build();
         if (kb.size() == 0) {
-            ImportReport report = importSample(kb);
+            ImportReport report = importSample(kb, attachments(folder));
             System.out.printf("Imported the sample knowledge base: %d articles, %d translations%n",
                     report.imported(), report.translations());
         }
         return kb;
     }
 
-    /** Imports the bundled sample into {@code kb}, keeping each article's state (published, draft, archived...). */
-    public static ImportReport importSample(KnowledgeBase kb) {
+    /**
+     * Imports the bundled sample into {@code kb}, keeping each article's state (published, draft, archived...), and
+     * copies its images into {@code attachments}.
+     */
+    public static ImportReport importSample(KnowledgeBase kb, Path attachments) {
         Path folder = extract();
-        ImportReport report = MarkdownFormat.create().importFolder(kb, ADMIN, folder,
-                ImportOptions.builder().keepStates(true).build());
+        ImportReport report = MarkdownFormat.builder().attachments(attachments).build().importFolder(kb, ADMIN,
+                folder, ImportOptions.builder().keepStates(true).build());
         kb.refresh();
         return report;
     }

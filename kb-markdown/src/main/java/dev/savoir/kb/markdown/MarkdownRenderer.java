@@ -344,7 +344,8 @@ public final class MarkdownRenderer implements ContentRenderer {
             }
         }
         if (bytes > maxBodyBytes) {
-            throw new ContentTooLargeException("body", bytes, maxBodyBytes);
+            throw new ContentTooLargeException("body", bytes, maxBodyBytes,
+                    "split the article, or raise maxBodyBytes on the MarkdownRenderer builder");
         }
     }
 

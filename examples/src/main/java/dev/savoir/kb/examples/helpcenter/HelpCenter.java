@@ -22,6 +22,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,22 +51,45 @@ public final class HelpCenter implements AutoCloseable {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    private static final Map<String, String> IMAGE_TYPES = Map.of("svg", "image/svg+xml", "png", "image/png",
+            "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp");
+
     private final KnowledgeBase kb;
     private final HttpServer server;
     private final ExecutorService pool;
+    /** Article images by file name, from the attachments folder the Markdown import filled. */
+    private final Map<String, Path> images;
 
-    private HelpCenter(KnowledgeBase kb, HttpServer server, ExecutorService pool) {
+    private HelpCenter(KnowledgeBase kb, HttpServer server, ExecutorService pool, Map<String, Path> images) {
         this.kb = kb;
         this.server = server;
         this.pool = pool;
+        this.images = images;
     }
 
-    /** Starts serving {@code kb} on the address (port 0 picks a free port). */
+    /** Starts serving {@code kb} on the address (port 0 picks a free port), without article images. */
     public static HelpCenter start(KnowledgeBase kb, InetSocketAddress address) throws IOException {
+        return start(kb, address, null);
+    }
+
+    /**
+     * Starts serving {@code kb} on the address (port 0 picks a free port), serving the images that articles
+     * reference as {@code images/NAME} from {@code attachments} (the folder a Markdown import copied them to).
+     */
+    public static HelpCenter start(KnowledgeBase kb, InetSocketAddress address, @Nullable Path attachments)
+            throws IOException {
+        Map<String, Path> images = new HashMap<>();
+        if (attachments != null && Files.isDirectory(attachments)) {
+            try (Stream<Path> files = Files.walk(attachments)) {
+                files.filter(Files::isRegularFile)
+                        .filter(f -> IMAGE_TYPES.containsKey(extension(f.getFileName().toString())))
+                        .forEach(f -> images.putIfAbsent(f.getFileName().toString(), f));
+            }
+        }
         HttpServer server = HttpServer.create(address, 64);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         server.setExecutor(pool);
-        HelpCenter hc = new HelpCenter(kb, server, pool);
+        HelpCenter hc = new HelpCenter(kb, server, pool, Map.copyOf(images));
         server.createContext("/", hc::handle);
         server.start();
         LOG.info("Help center on {}", hc.url());
@@ -104,6 +131,8 @@ public final class HelpCenter implements AutoCloseable {
                     && ex.getRequestMethod().equals("POST")) {
                 vote(ex, viewer, decode(path.substring("/articles/".length(), path.length() - "/vote".length())),
                         session);
+            } else if (path.startsWith("/articles/images/") && ex.getRequestMethod().equals("GET")) {
+                image(ex, decode(path.substring("/articles/images/".length())), viewer);
             } else if (path.startsWith("/articles/") && ex.getRequestMethod().equals("GET")) {
                 articlePage(ex, viewer, decode(path.substring("/articles/".length())), session,
                         q.containsKey("voted"));
@@ -292,6 +321,29 @@ public final class HelpCenter implements AutoCloseable {
             }
         }
         send(ex, 200, "application/json", json.append(']').toString());
+    }
+
+    private void image(HttpExchange ex, String name, ViewerContext viewer) throws IOException {
+        Path file = images.get(name);
+        if (file == null) {
+            page(ex, 404, "Not found", "<p>No such image.</p>", viewer);
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", IMAGE_TYPES.get(extension(name)));
+        h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Cache-Control", "max-age=3600");
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     // ------------------------------------------------------------------ plumbing

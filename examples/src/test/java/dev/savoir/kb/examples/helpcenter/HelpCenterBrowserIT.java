@@ -83,7 +83,8 @@ class HelpCenterBrowserIT {
         kb.approve(SampleKnowledgeBase.ADMIN, ArticleId.of("hostile-article"), Locale.ENGLISH, 1);
         kb.publish(SampleKnowledgeBase.ADMIN, ArticleId.of("hostile-article"), Locale.ENGLISH, 1);
         kb.refresh();
-        helpCenter = HelpCenter.start(kb, new InetSocketAddress("127.0.0.1", 0));
+        helpCenter = HelpCenter.start(kb, new InetSocketAddress("127.0.0.1", 0),
+                SampleKnowledgeBase.attachments(dir.resolve("kb")));
         base = helpCenter.url().toString();
 
         ChromeOptions options = new ChromeOptions();
@@ -132,6 +133,16 @@ class HelpCenterBrowserIT {
         waiting().until(d -> !d.findElements(By.id("thanks")).isEmpty());
         assertThat(kb.feedback(ArticleId.of("reset-password")).helpful()).isGreaterThanOrEqualTo(1);
         assertThat(kb.feedback(ArticleId.of("reset-password")).views()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void articleImages_areServedFromTheAttachmentsFolder() {
+        browser.get(base + "articles/hub-offline?lang=en");
+        waiting().until(d -> !d.findElements(By.cssSelector("#body img")).isEmpty());
+        WebElement img = browser.findElement(By.cssSelector("#body img"));
+        waiting().until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return arguments[0].naturalWidth;", img)).intValue() > 0);
+        assertThat(img.getAttribute("alt")).isNotBlank();
     }
 
     @Test

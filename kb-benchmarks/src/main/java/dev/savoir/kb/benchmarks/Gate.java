@@ -1,0 +1,228 @@
+package dev.savoir.kb.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The regression gate of build pipelines: compares two JMH JSON result files by each benchmark's ratio to its
+ * raw-Lucene (or bare-library) twin, which stays stable on noisy or different machines where absolute times do not.
+ *
+ * <p>A benchmark method named {@code sdkX} is twinned with {@code rawX} of the same class and parameters; its ratio is
+ * the median (sample-time mode) or score (other modes) of {@code sdkX} over that of {@code rawX}. The gate fails when a
+ * twinned benchmark of the baseline is missing from the current results, or when its ratio grew by more than the
+ * tolerance (default 15%). Benchmarks without a twin are listed with their absolute change, for information only.
+ *
+ * <pre>java -cp kb-benchmarks/target/benchmarks.jar dev.savoir.kb.benchmarks.Gate BASELINE.json CURRENT.json \
+ *     [--tolerance 15]</pre>
+ *
+ * <p>Prints a table and ends with one line, {@code gate=pass|fail worst=BENCHMARK change=+x%} ({@code change=missing}
+ * when the worst is a missing benchmark); exits 0 on pass, 1 on fail, 2 on bad usage or unreadable files.
+ *
+ * @since 0.1
+ */
+public final class Gate {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private Gate() {
+    }
+
+    /** Runs it and exits with its status; see the class comment. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs it, printing to {@code out}; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        double tolerance = 15;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--tolerance") && i + 1 < args.length) {
+                try {
+                    tolerance = Double.parseDouble(args[++i]);
+                } catch (NumberFormatException e) {
+                    err.println("--tolerance needs a number of percent, got " + args[i]);
+                    return 2;
+                }
+            } else {
+                files.add(args[i]);
+            }
+        }
+        if (files.size() != 2 || tolerance < 0) {
+            err.println("usage: Gate BASELINE.json CURRENT.json [--tolerance PERCENT]");
+            return 2;
+        }
+        Map<String, Double> baseline;
+        Map<String, Double> current;
+        try {
+            baseline = read(Path.of(files.get(0)));
+            current = read(Path.of(files.get(1)));
+        } catch (IOException | RuntimeException e) {
+            err.println("cannot read the JMH results: " + e.getMessage());
+            return 2;
+        }
+        Verdict v = compare(baseline, current, tolerance);
+        out.print(v.table());
+        out.println(v.line());
+        return v.pass() ? 0 : 1;
+    }
+
+    /** One row of the comparison. */
+    public record Row(String benchmark, boolean twinned, double baseline, double current, double change,
+                      String status) {
+    }
+
+    /** The comparison: rows, verdict and the worst row. */
+    public record Verdict(List<Row> rows, boolean pass, String worst, String change) {
+        /** The table, one row per benchmark. */
+        public String table() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-60s %-6s %10s %10s %9s  %s%n",
+                    "benchmark", "kind", "baseline", "current", "change", "status"));
+            for (Row r : rows) {
+                sb.append(String.format(Locale.ROOT, "%-60s %-6s %10s %10s %9s  %s%n", r.benchmark(),
+                        r.twinned() ? "ratio" : "time", Double.isNaN(r.baseline()) ? "-" : fmt(r.baseline()),
+                        Double.isNaN(r.current()) ? "-" : fmt(r.current()),
+                        Double.isNaN(r.change()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", r.change()),
+                        r.status()));
+            }
+            return sb.toString();
+        }
+
+        /** The final line. */
+        public String line() {
+            return "gate=" + (pass ? "pass" : "fail") + " worst=" + worst + " change=" + change;
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, v >= 100 ? "%.1f" : "%.4f", v);
+    }
+
+    /** Compares benchmark figures (from {@link #read}) of a baseline and a current run. */
+    public static Verdict compare(Map<String, Double> baseline, Map<String, Double> current, double tolerance) {
+        Map<String, Double> baseRatios = ratios(baseline);
+        Map<String, Double> curRatios = ratios(current);
+        List<Row> rows = new ArrayList<>();
+        boolean pass = true;
+        String worst = "none";
+        double worstChange = Double.NEGATIVE_INFINITY;
+        String worstText = "+0.0%";
+        boolean worstMissing = false;
+        for (Map.Entry<String, Double> e : baseRatios.entrySet()) {
+            Double cur = curRatios.get(e.getKey());
+            if (cur == null) {
+                rows.add(new Row(e.getKey(), true, e.getValue(), Double.NaN, Double.NaN, "FAIL missing"));
+                pass = false;
+                if (!worstMissing) {
+                    worst = e.getKey();
+                    worstText = "missing";
+                    worstMissing = true;
+                }
+                continue;
+            }
+            double change = (cur / e.getValue() - 1) * 100;
+            boolean regressed = change > tolerance;
+            rows.add(new Row(e.getKey(), true, e.getValue(), cur, change, regressed ? "FAIL" : "ok"));
+            if (regressed) {
+                pass = false;
+            }
+            if (!worstMissing && change > worstChange) {
+                worstChange = change;
+                worst = e.getKey();
+                worstText = String.format(Locale.ROOT, "%+.1f%%", change);
+            }
+        }
+        for (Map.Entry<String, Double> e : curRatios.entrySet()) {
+            if (!baseRatios.containsKey(e.getKey())) {
+                rows.add(new Row(e.getKey(), true, Double.NaN, e.getValue(), Double.NaN, "new"));
+            }
+        }
+        for (Map.Entry<String, Double> e : current.entrySet()) {
+            String name = e.getKey();
+            if (isTwinned(name, current) || isTwin(name)) {
+                continue;
+            }
+            Double base = baseline.get(name);
+            rows.add(new Row(name, false, base == null ? Double.NaN : base, e.getValue(),
+                    base == null ? Double.NaN : (e.getValue() / base - 1) * 100, "info"));
+        }
+        return new Verdict(rows, pass, worst, worstText);
+    }
+
+    private static boolean isTwin(String name) {
+        return method(name).startsWith("raw");
+    }
+
+    private static String method(String name) {
+        int bracket = name.indexOf('[');
+        String n = bracket < 0 ? name : name.substring(0, bracket);
+        return n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    private static String twinOf(String name) {
+        int bracket = name.indexOf('[');
+        String head = bracket < 0 ? name : name.substring(0, bracket);
+        String tail = bracket < 0 ? "" : name.substring(bracket);
+        int dot = head.lastIndexOf('.');
+        return head.substring(0, dot + 1) + "raw" + head.substring(dot + 4) + tail;
+    }
+
+    private static boolean isTwinned(String name, Map<String, Double> figures) {
+        return method(name).startsWith("sdk") && figures.containsKey(twinOf(name));
+    }
+
+    private static Map<String, Double> ratios(Map<String, Double> figures) {
+        Map<String, Double> out = new TreeMap<>();
+        for (Map.Entry<String, Double> e : figures.entrySet()) {
+            if (isTwinned(e.getKey(), figures)) {
+                out.put(e.getKey(), e.getValue() / figures.get(twinOf(e.getKey())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads a JMH JSON result file into one figure per benchmark, named {@code Class.method[param=value,...]} (the
+     * {@code docs} parameter left out, so runs at different sizes compare): the median in sample-time mode, else the
+     * score.
+     */
+    public static Map<String, Double> read(Path file) throws IOException {
+        JsonNode root = JSON.readTree(Files.readString(file));
+        if (!root.isArray()) {
+            throw new IllegalArgumentException(file + " is not a JMH JSON result file (an array)");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (JsonNode b : root) {
+            String bench = b.path("benchmark").asString();
+            String cls = bench.substring(0, bench.lastIndexOf('.'));
+            String name = cls.substring(cls.lastIndexOf('.') + 1) + bench.substring(bench.lastIndexOf('.'));
+            Map<String, String> params = new TreeMap<>();
+            b.path("params").properties().forEach(p -> {
+                if (!p.getKey().equals("docs")) {
+                    params.put(p.getKey(), p.getValue().asString());
+                }
+            });
+            if (!params.isEmpty()) {
+                StringBuilder sb = new StringBuilder("[");
+                params.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append(k).append('=').append(v));
+                name += sb.append(']');
+            }
+            JsonNode metric = b.path("primaryMetric");
+            JsonNode p50 = metric.path("scorePercentiles").path("50.0");
+            double v = b.path("mode").asString().equals("sample") && !p50.isMissingNode() ? p50.asDouble()
+                    : metric.path("score").asDouble();
+            out.put(name, v);
+        }
+        return out;
+    }
+}

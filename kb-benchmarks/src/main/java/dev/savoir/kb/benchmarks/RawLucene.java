@@ -1,0 +1,740 @@
+package dev.savoir.kb.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The raw-Lucene twin of Savoir's search: the same query plan as kb-lucene's engine (same analysis chains, the same
+ * weighted term, title, tags, summary, typo and bigram clauses, the same visibility and locale-fallback filter, the
+ * same ranking-signal multiplier from doc values, exact hit counts, doc-values facet counts in the same pass, and
+ * snippets with highlight ranges from re-analysing the stored body), written by hand against a plain
+ * {@link DirectoryReader} over the index folder Savoir wrote. What it leaves out is exactly the SDK's own work:
+ * request validation, query parsing into the engine's records, promotion rules, analytics, the popular-query log and
+ * building the API's response records.
+ *
+ * <p>It reads the index as last committed: open it after the knowledge base was closed (or committed).
+ * Thread-safe for searches.
+ *
+ * @since 0.1
+ */
+public final class RawLucene implements AutoCloseable {
+    private static final CharArraySet FRENCH_ELISIONS = new CharArraySet(Arrays.asList(
+            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
+    private static final float TITLE = 0.35f;
+    private static final float TAGS = 0.25f;
+    private static final float SUMMARY = 0.15f;
+    private static final float PHRASE = 0.1f;
+    private static final float TYPO = 0.4f;
+    private static final int RARE = 2;
+    private static final int WINDOW = 200;
+
+    private final FSDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Analyzer english = new Chain(true);
+    private final Analyzer french = new Chain(false);
+    private final Analyzer plain = new Folding();
+    private final long now = System.currentTimeMillis();
+
+    /** Opens the index of the knowledge base in {@code kbFolder} ({@code kbFolder/index}). */
+    public RawLucene(Path kbFolder) {
+        try {
+            this.directory = FSDirectory.open(kbFolder.resolve("index"));
+            this.reader = DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new BM25Similarity(1.2f, 0.75f));
+    }
+
+    /** The reader's document count (published and draft documents of every translation). */
+    public int maxDoc() {
+        return reader.maxDoc();
+    }
+
+    /** One hit: id, title, snippet and its highlight ranges (start, end pairs). */
+    public record Hit(String id, String title, String snippet, int[] highlights, float score) {
+    }
+
+    /** A page of hits, the exact total, facet counts by facet, and a spelling suggestion. */
+    public record Result(long total, List<Hit> hits, Map<String, Map<String, Long>> facets,
+                         @Nullable String didYouMean) {
+    }
+
+    /**
+     * Searches like {@code KnowledgeBase.search} does for an external viewer of {@code locale} in {@code segments}
+     * (or an internal viewer when {@code internal}), with the knowledge base's default locale English.
+     *
+     * @param facets the facets to count, among {@code cat}, {@code tag}, {@code type}, {@code loc}
+     */
+    public Result search(String query, Locale locale, boolean internal, Set<String> segments, int offset, int limit,
+                         Set<String> facets) {
+        try {
+            return doSearch(query, locale, internal, segments, offset, limit, facets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Analyzer analyzer(String key) {
+        return key.equals("fr") ? french : english;
+    }
+
+    private static String key(Locale l) {
+        return l.getLanguage().equals("fr") ? "fr" : "en";
+    }
+
+    private Result doSearch(String query, Locale locale, boolean internal, Set<String> segments, int offset,
+                            int limit, Set<String> facets) throws IOException {
+        // What the user typed: words and "quoted phrases".
+        List<String> words = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        int i = 0;
+        while (i < query.length()) {
+            char c = query.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"') {
+                int end = query.indexOf('"', i + 1);
+                end = end < 0 ? query.length() : end;
+                phrases.add(query.substring(i + 1, end));
+                i = end + 1;
+            } else {
+                int end = i;
+                while (end < query.length() && !Character.isWhitespace(query.charAt(end))
+                        && query.charAt(end) != '"') {
+                    end++;
+                }
+                words.add(query.substring(i, end));
+                i = end;
+            }
+        }
+        String positive = String.join(" ", words) + (phrases.isEmpty() ? "" : " " + String.join(" ", phrases));
+        Set<String> keys = new LinkedHashSet<>(List.of(key(locale), "en"));
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        BooleanQuery.Builder textG = new BooleanQuery.Builder();
+        BooleanQuery.Builder titleG = new BooleanQuery.Builder();
+        BooleanQuery.Builder tagsG = new BooleanQuery.Builder();
+        BooleanQuery.Builder summaryG = new BooleanQuery.Builder();
+        BooleanQuery.Builder typoG = new BooleanQuery.Builder();
+        BooleanQuery.Builder phraseG = new BooleanQuery.Builder();
+        BooleanQuery.Builder required = new BooleanQuery.Builder();
+        boolean hasTypo = false;
+        boolean hasPhrase = false;
+        boolean hasRequired = false;
+        Map<String, Set<String>> termsByKey = new HashMap<>();
+        Map<String, Set<String>> fuzzyByKey = new HashMap<>();
+        for (String k : keys) {
+            Analyzer a = analyzer(k);
+            String all = "all." + k;
+            Set<String> terms = termsByKey.computeIfAbsent(k, x -> new LinkedHashSet<>());
+            Set<String> fuzzy = fuzzyByKey.computeIfAbsent(k, x -> new LinkedHashSet<>());
+            for (Tok t : analyze(a, all, positive)) {
+                if (!terms.add(t.term)) {
+                    continue;
+                }
+                textG.add(new TermQuery(new Term(all, t.term)), Occur.SHOULD);
+                titleG.add(new BoostQuery(new TermQuery(new Term("title." + k, t.term)), TITLE), Occur.SHOULD);
+                tagsG.add(new BoostQuery(new TermQuery(new Term("tags." + k, t.term)), TAGS), Occur.SHOULD);
+                summaryG.add(new BoostQuery(new TermQuery(new Term("summary." + k, t.term)), SUMMARY), Occur.SHOULD);
+                if (t.term.length() >= 4 && t.term.codePoints().allMatch(Character::isLetter)
+                        && reader.docFreq(new Term(all, t.term)) <= RARE) {
+                    typoG.add(new BoostQuery(new FuzzyQuery(new Term(all, t.term), t.term.length() >= 8 ? 2 : 1, 1, 20,
+                            true), TYPO), Occur.SHOULD);
+                    fuzzy.add(t.term);
+                    hasTypo = true;
+                }
+            }
+            List<Tok> wt = analyze(a, all, String.join(" ", words));
+            for (int j = 0; j + 1 < wt.size(); j++) {
+                Tok x = wt.get(j);
+                Tok y = wt.get(j + 1);
+                if (y.pos - x.pos <= 2 && !x.term.equals(y.term)) {
+                    phraseG.add(new BoostQuery(new PhraseQuery.Builder().add(new Term(all, x.term), 0)
+                            .add(new Term(all, y.term), y.pos - x.pos).build(), PHRASE), Occur.SHOULD);
+                    hasPhrase = true;
+                }
+            }
+            for (String p : phrases) {
+                List<Tok> pt = analyze(a, all, p);
+                if (pt.size() == 1) {
+                    required.add(new TermQuery(new Term(all, pt.getFirst().term)), Occur.SHOULD);
+                    hasRequired = true;
+                } else if (pt.size() > 1) {
+                    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+                    for (Tok t : pt) {
+                        pb.add(new Term(all, t.term), t.pos - pt.getFirst().pos);
+                    }
+                    required.add(pb.build(), Occur.SHOULD);
+                    hasRequired = true;
+                }
+            }
+        }
+        boolean hasText = termsByKey.values().stream().anyMatch(s -> !s.isEmpty());
+        text.add(textG.build(), Occur.SHOULD).add(titleG.build(), Occur.SHOULD).add(tagsG.build(), Occur.SHOULD)
+                .add(summaryG.build(), Occur.SHOULD);
+        if (hasTypo) {
+            text.add(typoG.build(), Occur.SHOULD);
+        }
+        if (hasPhrase) {
+            text.add(phraseG.build(), Occur.SHOULD);
+        }
+        Query filter = viewerFilter(locale, internal, segments);
+        BooleanQuery.Builder main = new BooleanQuery.Builder();
+        if (hasText) {
+            main.add(text.build(), Occur.MUST);
+        }
+        if (hasRequired) {
+            main.add(required.build(), Occur.MUST);
+        }
+        main.add(filter, Occur.FILTER);
+        Query q = FunctionScoreQuery.boostByValue(main.build(), new SignalsSource(now));
+
+        TopScoreDocCollectorManager top = new TopScoreDocCollectorManager(offset + limit, Integer.MAX_VALUE);
+        TopDocs td;
+        Map<String, Map<String, Long>> facetCounts = Map.of();
+        if (facets.isEmpty()) {
+            td = searcher.search(q, top);
+        } else {
+            Object[] r = searcher.search(q, new MultiCollectorManager(top, new FacetManager(facets)));
+            td = (TopDocs) r[0];
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Long>> fc = (Map<String, Map<String, Long>>) r[1];
+            facetCounts = fc;
+        }
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(limit);
+        for (int h = offset; h < td.scoreDocs.length; h++) {
+            ScoreDoc sd = td.scoreDocs[h];
+            Document d = stored.document(sd.doc);
+            String k = key(Locale.forLanguageTag(d.get("loc")));
+            Analyzer a = analyzer(k);
+            Set<String> terms = termsByKey.getOrDefault(k, Set.of());
+            Set<String> fuzzy = fuzzyByKey.getOrDefault(k, Set.of());
+            String body = d.get("sbody");
+            Snip s = snippet(a, "all." + k, body == null ? "" : body, terms, fuzzy);
+            String summary = d.get("ssummary");
+            if (s.highlights.length == 0 && summary != null && !summary.isEmpty()) {
+                Snip s2 = snippet(a, "all." + k, summary, terms, fuzzy);
+                if (s2.highlights.length > 0) {
+                    s = s2;
+                }
+            }
+            hits.add(new Hit(d.get("id"), d.get("stitle"), s.text, s.highlights, sd.score));
+        }
+        long total = td.totalHits.value();
+        String dym = total < 3 && !words.isEmpty() ? didYouMean(words, filter) : null;
+        return new Result(total, hits, facetCounts, dym);
+    }
+
+    /** Published documents the viewer may see, one per article: the nearest translation of the fallback chain. */
+    private static Query viewerFilter(Locale locale, boolean internal, Set<String> segments) {
+        BooleanQuery.Builder f = new BooleanQuery.Builder();
+        f.add(new TermQuery(new Term("kind", "pub")), Occur.FILTER);
+        if (!internal) {
+            BooleanQuery.Builder vis = new BooleanQuery.Builder();
+            vis.add(new TermQuery(new Term("vis", "public")), Occur.SHOULD);
+            if (!segments.isEmpty()) {
+                vis.add(new TermInSetQuery("seg", segments.stream().map(BytesRef::new).toList()), Occur.SHOULD);
+            }
+            f.add(vis.build(), Occur.FILTER);
+        }
+        // Fallback steps: the locale's chain, its language, then English (the default locale).
+        List<String[]> steps = new ArrayList<>();
+        for (Locale l : dev.savoir.kb.Locales.fallbackChain(locale)) {
+            steps.add(new String[] {"loc", l.toLanguageTag()});
+        }
+        addStep(steps, new String[] {"langrep", locale.getLanguage()});
+        addStep(steps, new String[] {"loc", "en"});
+        addStep(steps, new String[] {"langrep", "en"});
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (int i = 0; i < steps.size(); i++) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            b.add(new TermQuery(new Term(steps.get(i)[0], steps.get(i)[1])), Occur.FILTER);
+            for (int j = 0; j < i; j++) {
+                String field = steps.get(j)[0].equals("loc") ? "aloc" : "alang";
+                b.add(new TermQuery(new Term(field, steps.get(j)[1])), Occur.MUST_NOT);
+            }
+            any.add(b.build(), Occur.SHOULD);
+        }
+        f.add(any.build(), Occur.FILTER);
+        return f.build();
+    }
+
+    private static void addStep(List<String[]> steps, String[] step) {
+        for (String[] s : steps) {
+            if (s[0].equals(step[0]) && s[1].equals(step[1])) {
+                return;
+            }
+        }
+        steps.add(step);
+    }
+
+    private @Nullable String didYouMean(List<String> words, Query filter) throws IOException {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(2);
+        checker.setMinPrefix(1);
+        List<String> out = new ArrayList<>();
+        boolean changed = false;
+        for (Tok w : analyze(plain, "spell", String.join(" ", words))) {
+            String chosen = w.term;
+            if (w.term.length() >= 3 && w.term.codePoints().allMatch(Character::isLetter)) {
+                int df = reader.docFreq(new Term("spell", w.term));
+                for (SuggestWord c : checker.suggestSimilar(new Term("spell", w.term), 5, reader,
+                        df == 0 ? SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX : SuggestMode.SUGGEST_MORE_POPULAR)) {
+                    if (searcher.count(new BooleanQuery.Builder().add(new TermQuery(new Term("spell", c.string)),
+                            Occur.FILTER).add(filter, Occur.FILTER).build()) > 0) {
+                        chosen = c.string;
+                        break;
+                    }
+                }
+            }
+            changed |= !chosen.equals(w.term);
+            out.add(chosen);
+        }
+        return changed ? String.join(" ", out) : null;
+    }
+
+    // ------------------------------------------------------------------ analysis and snippets
+
+    private record Tok(String term, int pos) {
+    }
+
+    private static List<Tok> analyze(Analyzer a, String field, String text) {
+        List<Tok> out = new ArrayList<>();
+        try (TokenStream ts = a.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int pos = -1;
+            while (ts.incrementToken() && out.size() < 32) {
+                pos += inc.getPositionIncrement();
+                out.add(new Tok(term.toString(), pos));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private record Snip(String text, int[] highlights) {
+    }
+
+    /**
+     * The 200-character window holding the most distinct matched words, with highlight ranges; like the engine, reads
+     * at most 10,000 characters and stops at 16 matches, or once every query word was seen and a window passed.
+     */
+    private static Snip snippet(Analyzer a, String field, String text, Set<String> terms, Set<String> fuzzy) {
+        String t = text.length() > 10_000 ? text.substring(0, 10_000) : text;
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+        int[] ids = new int[16];
+        int n = 0;
+        if (!terms.isEmpty() || !fuzzy.isEmpty()) {
+            try (TokenStream ts = a.tokenStream(field, t)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    String s = term.toString();
+                    boolean hit = terms.contains(s);
+                    for (String f : fuzzy) {
+                        if (hit) {
+                            break;
+                        }
+                        hit = withinEdits(f, s, f.length() >= 8 ? 2 : 1);
+                    }
+                    if (hit) {
+                        if (n == starts.length) {
+                            starts = Arrays.copyOf(starts, n * 2);
+                            ends = Arrays.copyOf(ends, n * 2);
+                            ids = Arrays.copyOf(ids, n * 2);
+                        }
+                        starts[n] = off.startOffset();
+                        ends[n] = off.endOffset();
+                        ids[n++] = s.hashCode();
+                        if (n >= 16) {
+                            break;
+                        }
+                    } else if (n > 0 && off.startOffset() > starts[0] + WINDOW
+                            && distinct(ids, n) >= terms.size() + fuzzy.size()) {
+                        break;
+                    }
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (n == 0) {
+            String lead = text.length() <= WINDOW ? text : text.substring(0, Math.max(WINDOW / 2,
+                    text.lastIndexOf(' ', WINDOW))) + "…";
+            return new Snip(lead.replace('\n', ' ').replace('\r', ' '), new int[0]);
+        }
+        int best = 0;
+        int bestScore = -1;
+        Set<Integer> distinct = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            distinct.clear();
+            int total = 0;
+            for (int j = i; j < n && ends[j] <= starts[i] + WINDOW - 40; j++) {
+                distinct.add(ids[j]);
+                total++;
+            }
+            int score = distinct.size() * 100 + total;
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        int anchor = starts[best];
+        int start = Math.max(0, anchor - 40);
+        if (start > 0) {
+            int sp = text.indexOf(' ', start);
+            start = sp >= 0 && sp < anchor ? sp + 1 : start;
+        }
+        int end = Math.min(text.length(), start + WINDOW);
+        if (end < text.length()) {
+            int sp = text.lastIndexOf(' ', end);
+            end = sp > anchor ? sp : end;
+        }
+        String prefix = start > 0 ? "…" : "";
+        String body = text.substring(start, end).replace('\n', ' ').replace('\r', ' ');
+        int[] hl = new int[n * 2];
+        int h = 0;
+        for (int i = 0; i < n; i++) {
+            if (starts[i] >= start && ends[i] <= end) {
+                hl[h++] = starts[i] - start + prefix.length();
+                hl[h++] = ends[i] - start + prefix.length();
+            }
+        }
+        return new Snip(prefix + body + (end < text.length() ? "…" : ""), Arrays.copyOf(hl, h));
+    }
+
+    private static int distinct(int[] ids, int n) {
+        int d = 0;
+        outer:
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                if (ids[j] == ids[i]) {
+                    continue outer;
+                }
+            }
+            d++;
+        }
+        return d;
+    }
+
+    private static boolean withinEdits(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return false;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1),
+                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return false;
+            }
+            int[] x = prev;
+            prev = cur;
+            cur = x;
+        }
+        return prev[b.length()] <= max;
+    }
+
+    /** Standard tokenizer, (possessive | elision), lower case, stop words, accent folding, light stemming. */
+    private static final class Chain extends Analyzer {
+        private final boolean english;
+
+        Chain(boolean english) {
+            this.english = english;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream ts = english ? new EnglishPossessiveFilter(source) : new ElisionFilter(source,
+                    FRENCH_ELISIONS);
+            ts = new StopFilter(new LowerCaseFilter(ts), english ? EnglishAnalyzer.ENGLISH_STOP_WORDS_SET
+                    : FrenchAnalyzer.getDefaultStopSet());
+            ts = english ? new PorterStemFilter(new ASCIIFoldingFilter(ts))
+                    : new FrenchLightStemFilter(new ASCIIFoldingFilter(ts));
+            return new TokenStreamComponents(source, ts);
+        }
+    }
+
+    private static final class Folding extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        }
+    }
+
+    // ------------------------------------------------------------------ ranking signals and facets
+
+    /** Helpfulness, popularity and freshness multipliers from doc values, with the engine's default weights. */
+    private static final class SignalsSource extends DoubleValuesSource {
+        private static final double HALF_POPULARITY = 30 * 86_400_000d;
+        private static final double HALF_FRESHNESS = 365 * 86_400_000d;
+        private static final double VIEWS_SCALE = Math.log1p(10_000);
+        private final long now;
+
+        SignalsSource(long now) {
+            this.now = now;
+        }
+
+        @Override
+        public DoubleValues getValues(LeafReaderContext ctx, @Nullable DoubleValues scores) throws IOException {
+            NumericDocValues up = DocValues.getNumeric(ctx.reader(), "up");
+            NumericDocValues down = DocValues.getNumeric(ctx.reader(), "down");
+            NumericDocValues views = DocValues.getNumeric(ctx.reader(), "views");
+            NumericDocValues viewsAt = DocValues.getNumeric(ctx.reader(), "viewsat");
+            NumericDocValues pub = DocValues.getNumeric(ctx.reader(), "pubat");
+            return new DoubleValues() {
+                private double value;
+
+                @Override
+                public double doubleValue() {
+                    return value;
+                }
+
+                @Override
+                public boolean advanceExact(int doc) throws IOException {
+                    long u = up.advanceExact(doc) ? up.longValue() : 0;
+                    long d = down.advanceExact(doc) ? down.longValue() : 0;
+                    long v = views.advanceExact(doc) ? views.longValue() : 0;
+                    long va = viewsAt.advanceExact(doc) ? viewsAt.longValue() : now;
+                    long p = pub.advanceExact(doc) ? pub.longValue() : now;
+                    double helpful = 1 + 0.2 * (2 * ((u + 5.0) / (u + d + 10.0)) - 1);
+                    double decayed = v * Math.pow(2, -Math.max(0, now - va) / HALF_POPULARITY);
+                    double popular = 1 + 0.05 * Math.min(1, Math.log1p(decayed) / VIEWS_SCALE);
+                    double fresh = 1 + 0.02 * Math.pow(2, -Math.max(0, now - p) / HALF_FRESHNESS);
+                    value = helpful * popular * fresh;
+                    return true;
+                }
+            };
+        }
+
+        @Override
+        public boolean needsScores() {
+            return false;
+        }
+
+        @Override
+        public DoubleValuesSource rewrite(IndexSearcher s) {
+            return this;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(now);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SignalsSource s && s.now == now;
+        }
+
+        @Override
+        public String toString() {
+            return "signals";
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext ctx) {
+            return false;
+        }
+    }
+
+    /** Counts facet values of matching documents from doc-values ordinals, per segment. */
+    private static final class FacetManager implements CollectorManager<FacetCounter, Map<String, Map<String, Long>>> {
+        private final Set<String> facets;
+
+        FacetManager(Set<String> facets) {
+            this.facets = facets;
+        }
+
+        @Override
+        public FacetCounter newCollector() {
+            return new FacetCounter(facets);
+        }
+
+        @Override
+        public Map<String, Map<String, Long>> reduce(Collection<FacetCounter> collectors) {
+            Map<String, Map<String, Long>> out = new HashMap<>();
+            for (FacetCounter c : collectors) {
+                c.counts.forEach((f, m) -> m.forEach((k, v) -> out.computeIfAbsent(f, x -> new HashMap<>())
+                        .merge(k, v, Long::sum)));
+            }
+            return out;
+        }
+    }
+
+    private static final class FacetCounter implements Collector {
+        private final Set<String> facets;
+        final Map<String, Map<String, Long>> counts = new HashMap<>();
+
+        FacetCounter(Set<String> facets) {
+            this.facets = facets;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
+            SortedSetDocValues cat = facets.contains("cat") ? DocValues.getSortedSet(ctx.reader(), "cat") : null;
+            SortedSetDocValues tag = facets.contains("tag") ? DocValues.getSortedSet(ctx.reader(), "tag") : null;
+            SortedDocValues type = facets.contains("type") ? DocValues.getSorted(ctx.reader(), "type") : null;
+            SortedDocValues loc = facets.contains("loc") ? DocValues.getSorted(ctx.reader(), "loc") : null;
+            int[] catC = cat == null ? null : new int[(int) cat.getValueCount()];
+            int[] tagC = tag == null ? null : new int[(int) tag.getValueCount()];
+            int[] typeC = type == null ? null : new int[type.getValueCount()];
+            int[] locC = loc == null ? null : new int[loc.getValueCount()];
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    if (cat != null && cat.advanceExact(doc)) {
+                        for (int i = 0; i < cat.docValueCount(); i++) {
+                            catC[(int) cat.nextOrd()]++;
+                        }
+                    }
+                    if (tag != null && tag.advanceExact(doc)) {
+                        for (int i = 0; i < tag.docValueCount(); i++) {
+                            tagC[(int) tag.nextOrd()]++;
+                        }
+                    }
+                    if (type != null && type.advanceExact(doc)) {
+                        typeC[type.ordValue()]++;
+                    }
+                    if (loc != null && loc.advanceExact(doc)) {
+                        locC[loc.ordValue()]++;
+                    }
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    if (cat != null) {
+                        flush("cat", catC, cat::lookupOrd);
+                    }
+                    if (tag != null) {
+                        flush("tag", tagC, tag::lookupOrd);
+                    }
+                    if (type != null) {
+                        flush("type", typeC, o -> type.lookupOrd((int) o));
+                    }
+                    if (loc != null) {
+                        flush("loc", locC, o -> loc.lookupOrd((int) o));
+                    }
+                }
+            };
+        }
+
+        private interface Lookup {
+            BytesRef lookup(long ord) throws IOException;
+        }
+
+        private void flush(String facet, int[] c, Lookup dv) throws IOException {
+            Map<String, Long> m = counts.computeIfAbsent(facet, x -> new HashMap<>());
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] > 0) {
+                    m.merge(dv.lookup(i).utf8ToString(), (long) c[i], Long::sum);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
