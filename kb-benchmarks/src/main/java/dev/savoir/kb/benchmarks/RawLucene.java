@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -39,9 +40,9 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -50,7 +51,6 @@ import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
@@ -59,7 +59,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -185,6 +185,7 @@ public final class RawLucene implements AutoCloseable {
         BooleanQuery.Builder typoG = new BooleanQuery.Builder();
         BooleanQuery.Builder phraseG = new BooleanQuery.Builder();
         BooleanQuery.Builder required = new BooleanQuery.Builder();
+        BooleanQuery.Builder matchG = new BooleanQuery.Builder();
         boolean hasTypo = false;
         boolean hasPhrase = false;
         boolean hasRequired = false;
@@ -200,13 +201,15 @@ public final class RawLucene implements AutoCloseable {
                     continue;
                 }
                 textG.add(new TermQuery(new Term(all, t.term)), Occur.SHOULD);
+                matchG.add(new TermQuery(new Term(all, t.term)), Occur.SHOULD);
                 titleG.add(new BoostQuery(new TermQuery(new Term("title." + k, t.term)), TITLE), Occur.SHOULD);
                 tagsG.add(new BoostQuery(new TermQuery(new Term("tags." + k, t.term)), TAGS), Occur.SHOULD);
                 summaryG.add(new BoostQuery(new TermQuery(new Term("summary." + k, t.term)), SUMMARY), Occur.SHOULD);
                 if (t.term.length() >= 4 && t.term.codePoints().allMatch(Character::isLetter)
                         && reader.docFreq(new Term(all, t.term)) <= RARE) {
-                    typoG.add(new BoostQuery(new FuzzyQuery(new Term(all, t.term), t.term.length() >= 8 ? 2 : 1, 1, 20,
-                            true), TYPO), Occur.SHOULD);
+                    FuzzyQuery fq = new FuzzyQuery(new Term(all, t.term), t.term.length() >= 8 ? 2 : 1, 1, 20, true);
+                    typoG.add(new BoostQuery(fq, TYPO), Occur.SHOULD);
+                    matchG.add(fq, Occur.SHOULD);
                     fuzzy.add(t.term);
                     hasTypo = true;
                 }
@@ -247,26 +250,29 @@ public final class RawLucene implements AutoCloseable {
         }
         Query filter = viewerFilter(locale, internal, segments);
         BooleanQuery.Builder main = new BooleanQuery.Builder();
+        BooleanQuery.Builder matchOnly = new BooleanQuery.Builder();
         if (hasText) {
             main.add(text.build(), Occur.MUST);
+            // "all" holds title, summary, tags and body: its terms alone decide what matches.
+            matchOnly.add(matchG.build(), Occur.FILTER);
         }
         if (hasRequired) {
-            main.add(required.build(), Occur.MUST);
+            Query req = required.build();
+            main.add(req, Occur.MUST);
+            matchOnly.add(req, Occur.FILTER);
         }
         main.add(filter, Occur.FILTER);
-        Query q = FunctionScoreQuery.boostByValue(main.build(), new SignalsSource(now));
+        matchOnly.add(filter, Occur.FILTER);
 
-        TopScoreDocCollectorManager top = new TopScoreDocCollectorManager(offset + limit, Integer.MAX_VALUE);
-        TopDocs td;
+        // Rank by text score x signals, skipping what cannot reach the page; count and facet in an unscored pass.
+        TopBySignals top = new TopBySignals(offset + limit, facets.isEmpty() ? 1_000 : 0, now);
+        TopDocs td = searcher.search(main.build(), top);
         Map<String, Map<String, Long>> facetCounts = Map.of();
-        if (facets.isEmpty()) {
-            td = searcher.search(q, top);
-        } else {
-            Object[] r = searcher.search(q, new MultiCollectorManager(top, new FacetManager(facets)));
-            td = (TopDocs) r[0];
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Long>> fc = (Map<String, Map<String, Long>>) r[1];
-            facetCounts = fc;
+        long total = td.totalHits.value();
+        if (!facets.isEmpty()) {
+            FacetManager fm = new FacetManager(facets);
+            facetCounts = searcher.search(new ConstantScoreQuery(matchOnly.build()), fm);
+            total = fm.hits;
         }
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>(limit);
@@ -288,7 +294,6 @@ public final class RawLucene implements AutoCloseable {
             }
             hits.add(new Hit(d.get("id"), d.get("stitle"), s.text, s.highlights, sd.score));
         }
-        long total = td.totalHits.value();
         String dym = total < 3 && !words.isEmpty() ? didYouMean(words, filter) : null;
         return new Result(total, hits, facetCounts, dym);
     }
@@ -625,8 +630,106 @@ public final class RawLucene implements AutoCloseable {
     }
 
     /** Counts facet values of matching documents from doc-values ordinals, per segment. */
+    /**
+     * The top hits by (float) (text score x signal multiplier), ties to the lower document: a document whose text
+     * score times the largest possible multiplier cannot beat the current last hit is not a candidate, so the text
+     * scorer is told its minimum competitive score and skips blocks.
+     */
+    private static final class TopBySignals implements CollectorManager<TopBySignals.Slice, TopDocs> {
+        private static final double MAX_MULTIPLIER = 1.2 * 1.05 * 1.02;
+        private final int k;
+        private final int countUpTo;
+        private final long now;
+
+        TopBySignals(int k, int countUpTo, long now) {
+            this.k = k;
+            this.countUpTo = countUpTo;
+            this.now = now;
+        }
+
+        @Override
+        public Slice newCollector() {
+            return new Slice();
+        }
+
+        @Override
+        public TopDocs reduce(Collection<Slice> slices) {
+            List<TopDocs> parts = new ArrayList<>();
+            long seen = 0;
+            boolean skipped = false;
+            for (Slice s : slices) {
+                ScoreDoc[] docs = new ScoreDoc[Math.min(s.inserted, k)];
+                for (int i = docs.length - 1; i >= 0; i--) {
+                    docs[i] = s.pq.poll();
+                }
+                parts.add(new TopDocs(new TotalHits(s.seen, TotalHits.Relation.EQUAL_TO), docs));
+                seen += s.seen;
+                skipped |= s.skipped;
+            }
+            TopDocs m = TopDocs.merge(k, parts.toArray(TopDocs[]::new));
+            return new TopDocs(new TotalHits(seen, skipped ? TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
+                    : TotalHits.Relation.EQUAL_TO), m.scoreDocs);
+        }
+
+        final class Slice implements Collector {
+            final PriorityQueue<ScoreDoc> pq = new PriorityQueue<>((a, b) -> a.score != b.score
+                    ? Float.compare(a.score, b.score) : Integer.compare(b.doc, a.doc));
+            int inserted;
+            long seen;
+            boolean skipped;
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.TOP_SCORES;
+            }
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
+                DoubleValues signals = new SignalsSource(now).getValues(ctx, null);
+                return new LeafCollector() {
+                    private Scorable scorer;
+
+                    @Override
+                    public void setScorer(Scorable s) throws IOException {
+                        scorer = s;
+                        bound();
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        seen++;
+                        float text = scorer.score();
+                        boolean full = pq.size() == k;
+                        if (full && (float) (text * MAX_MULTIPLIER) <= pq.peek().score) {
+                            return;
+                        }
+                        signals.advanceExact(doc);
+                        float score = (float) (text * signals.doubleValue());
+                        if (full && score <= pq.peek().score) {
+                            return;
+                        }
+                        if (full) {
+                            pq.poll();
+                        }
+                        pq.add(new ScoreDoc(ctx.docBase + doc, score));
+                        inserted++;
+                        bound();
+                    }
+
+                    private void bound() throws IOException {
+                        if (pq.size() == k && seen >= countUpTo) {
+                            scorer.setMinCompetitiveScore(Math.nextDown((float) (pq.peek().score / MAX_MULTIPLIER)));
+                            skipped = true;
+                        }
+                    }
+                };
+            }
+        }
+    }
+
     private static final class FacetManager implements CollectorManager<FacetCounter, Map<String, Map<String, Long>>> {
         private final Set<String> facets;
+        long hits;
 
         FacetManager(Set<String> facets) {
             this.facets = facets;
@@ -641,6 +744,7 @@ public final class RawLucene implements AutoCloseable {
         public Map<String, Map<String, Long>> reduce(Collection<FacetCounter> collectors) {
             Map<String, Map<String, Long>> out = new HashMap<>();
             for (FacetCounter c : collectors) {
+                hits += c.hits;
                 c.counts.forEach((f, m) -> m.forEach((k, v) -> out.computeIfAbsent(f, x -> new HashMap<>())
                         .merge(k, v, Long::sum)));
             }
@@ -651,6 +755,7 @@ public final class RawLucene implements AutoCloseable {
     private static final class FacetCounter implements Collector {
         private final Set<String> facets;
         final Map<String, Map<String, Long>> counts = new HashMap<>();
+        long hits;
 
         FacetCounter(Set<String> facets) {
             this.facets = facets;
@@ -678,6 +783,7 @@ public final class RawLucene implements AutoCloseable {
 
                 @Override
                 public void collect(int doc) throws IOException {
+                    hits++;
                     if (cat != null && cat.advanceExact(doc)) {
                         for (int i = 0; i < cat.docValueCount(); i++) {
                             catC[(int) cat.nextOrd()]++;

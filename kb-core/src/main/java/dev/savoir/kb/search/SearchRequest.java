@@ -34,13 +34,18 @@ import org.jspecify.annotations.Nullable;
  * @param publishedBefore only translations published before this instant, or {@code null}
  * @param facets the facets to count over all matching articles
  * @param explain whether each hit carries an {@link Explanation}
+ * @param exactTotal whether {@link SearchResponse#totalHits()} must count every match; without it (and without
+ *     facets, which count every match anyway) counting stops at {@value #EXACT_TOTAL_UP_TO} matches so that ranking
+ *     can skip documents that cannot reach the page
  * @since 0.1
  */
 public record SearchRequest(String query, int offset, int limit, boolean includeDrafts, List<CategoryPath> categories,
                             Set<String> tags, Set<ArticleType> types, Map<String, String> attributes,
                             @Nullable Instant publishedAfter, @Nullable Instant publishedBefore, Set<Facet> facets,
-                            boolean explain) {
+                            boolean explain, boolean exactTotal) {
     public static final int MAX_QUERY_LENGTH = 1_000;
+    /** Totals are exact up to this many matches; beyond it they are a lower bound unless exactly counted. */
+    public static final int EXACT_TOTAL_UP_TO = 1_000;
     public static final int MAX_OFFSET = 10_000;
     public static final int MAX_LIMIT = 100;
     /** The most values accepted in one filter (categories, tags, types, attributes). */
@@ -109,6 +114,7 @@ public record SearchRequest(String query, int offset, int limit, boolean include
         private @Nullable Instant publishedBefore;
         private final Set<Facet> facets = new LinkedHashSet<>();
         private boolean explain;
+        private boolean exactTotal;
 
         private Builder(String query) {
             this.query = Objects.requireNonNull(query, "query");
@@ -181,9 +187,18 @@ public record SearchRequest(String query, int offset, int limit, boolean include
             return this;
         }
 
+        /**
+         * Counts every match for {@link SearchResponse#totalHits()}, even beyond {@value #EXACT_TOTAL_UP_TO}
+         * (slower on broad queries: every match is visited).
+         */
+        public Builder exactTotal(boolean exactTotal) {
+            this.exactTotal = exactTotal;
+            return this;
+        }
+
         public SearchRequest build() {
             return new SearchRequest(query, offset, limit, includeDrafts, categories, tags, types, attributes,
-                    publishedAfter, publishedBefore, facets, explain);
+                    publishedAfter, publishedBefore, facets, explain, exactTotal);
         }
     }
 }

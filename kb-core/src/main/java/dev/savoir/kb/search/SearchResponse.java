@@ -9,14 +9,18 @@ import org.jspecify.annotations.Nullable;
  * The result of a search.
  *
  * @param hits the page of hits, best first; one per article
- * @param totalHits how many articles matched, counting only what the viewer may see
+ * @param totalHits how many articles matched, counting only what the viewer may see; exact when
+ *     {@code totalHitsExact}, else a lower bound (at least {@value SearchRequest#EXACT_TOTAL_UP_TO})
+ * @param totalHitsExact whether {@code totalHits} counted every match: always for totals below
+ *     {@value SearchRequest#EXACT_TOTAL_UP_TO}, with facets and with {@link SearchRequest.Builder#exactTotal}
  * @param facets the counts asked for, per facet, largest first
  * @param didYouMean a corrected query when this one found nothing or almost nothing, built from the indexed
  *     vocabulary the viewer may see
  * @param took how long the search took
  * @since 0.1
  */
-public record SearchResponse(List<SearchHit> hits, long totalHits, Map<SearchRequest.Facet, List<FacetCount>> facets,
+public record SearchResponse(List<SearchHit> hits, long totalHits, boolean totalHitsExact,
+                             Map<SearchRequest.Facet, List<FacetCount>> facets,
                              @Nullable String didYouMean, Duration took) {
     public SearchResponse {
         hits = List.copyOf(hits);

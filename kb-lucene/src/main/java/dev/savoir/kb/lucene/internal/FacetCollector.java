@@ -2,50 +2,68 @@ package dev.savoir.kb.lucene.internal;
 
 import dev.savoir.kb.search.SearchRequest.Facet;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
 
-/** Counts facet values of every matching document from doc values (ordinals per segment, no stored fields). */
+/**
+ * Counts the matching documents and the facet values of each, from the segments' ordinal columns (no stored fields,
+ * no scores, no doc-values decoding per match).
+ */
 final class FacetCollector implements Collector {
     private final Set<Facet> wanted;
+    private final FacetColumns columns;
     final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
+    long hits;
 
-    FacetCollector(Set<Facet> wanted) {
+    /** The counts per facet value, and how many documents matched. */
+    record Result(Map<Facet, Map<String, Long>> counts, long hits) {
+    }
+
+    FacetCollector(Set<Facet> wanted, FacetColumns columns) {
         this.wanted = wanted;
+        this.columns = columns;
         for (Facet f : wanted) {
             counts.put(f, new HashMap<>());
         }
     }
 
-    static CollectorManager<FacetCollector, Map<Facet, Map<String, Long>>> manager(Set<Facet> wanted) {
+    static CollectorManager<FacetCollector, Result> manager(Set<Facet> wanted, FacetColumns columns) {
         return new CollectorManager<>() {
             @Override
             public FacetCollector newCollector() {
-                return new FacetCollector(wanted);
+                return new FacetCollector(wanted, columns);
             }
 
             @Override
-            public Map<Facet, Map<String, Long>> reduce(Collection<FacetCollector> collectors) {
+            public Result reduce(Collection<FacetCollector> collectors) {
+                if (collectors.size() == 1) {
+                    FacetCollector only = collectors.iterator().next();
+                    return new Result(only.counts, only.hits);
+                }
                 Map<Facet, Map<String, Long>> out = new EnumMap<>(Facet.class);
+                long hits = 0;
                 for (FacetCollector c : collectors) {
+                    hits += c.hits;
                     c.counts.forEach((f, m) -> {
                         Map<String, Long> target = out.computeIfAbsent(f, x -> new HashMap<>());
                         m.forEach((k, v) -> target.merge(k, v, Long::sum));
                     });
                 }
-                return out;
+                return new Result(out, hits);
             }
         };
     }
@@ -55,74 +73,69 @@ final class FacetCollector implements Collector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
+    /** The label of an ordinal in one segment. */
+    private interface Labels {
+        BytesRef lookup(int ord) throws IOException;
+    }
+
+    /** One facet of one segment: its column and a count per ordinal. */
+    private record Counting(Facet facet, FacetColumns.Column column, int[] counts, Labels labels) {
+    }
+
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-        SortedSetDocValues cat = wanted.contains(Facet.CATEGORY)
-                ? DocValues.getSortedSet(context.reader(), Fields.CAT) : null;
-        SortedSetDocValues tag = wanted.contains(Facet.TAG) ? DocValues.getSortedSet(context.reader(), Fields.TAG)
-                : null;
-        SortedDocValues type = wanted.contains(Facet.TYPE) ? DocValues.getSorted(context.reader(), Fields.TYPE) : null;
-        SortedDocValues loc = wanted.contains(Facet.LOCALE) ? DocValues.getSorted(context.reader(), Fields.LOC) : null;
-        int[] catCounts = cat == null ? null : new int[(int) cat.getValueCount()];
-        int[] tagCounts = tag == null ? null : new int[(int) tag.getValueCount()];
-        int[] typeCounts = type == null ? null : new int[type.getValueCount()];
-        int[] locCounts = loc == null ? null : new int[loc.getValueCount()];
+        LeafReader reader = context.reader();
+        List<Counting> list = new ArrayList<>(wanted.size());
+        for (Facet f : wanted) {
+            FacetColumns.Column column = columns.column(reader, f);
+            if (column == null) {
+                throw new IllegalStateException("segment " + reader + " cannot be cached");
+            }
+            Labels labels = switch (f) {
+                case CATEGORY -> {
+                    var dv = DocValues.getSortedSet(reader, Fields.CAT);
+                    yield dv::lookupOrd;
+                }
+                case TAG -> {
+                    var dv = DocValues.getSortedSet(reader, Fields.TAG);
+                    yield dv::lookupOrd;
+                }
+                case TYPE -> DocValues.getSorted(reader, Fields.TYPE)::lookupOrd;
+                case LOCALE -> DocValues.getSorted(reader, Fields.LOC)::lookupOrd;
+            };
+            list.add(new Counting(f, column, new int[column.valueCount()], labels));
+        }
+        Counting[] all = list.toArray(Counting[]::new);
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
             }
 
             @Override
-            public void collect(int doc) throws IOException {
-                if (cat != null && cat.advanceExact(doc)) {
-                    for (int i = 0; i < cat.docValueCount(); i++) {
-                        catCounts[(int) cat.nextOrd()]++;
+            public void collect(int doc) {
+                hits++;
+                for (Counting c : all) {
+                    int[] start = c.column().start();
+                    int[] ords = c.column().ords();
+                    int[] n = c.counts();
+                    for (int i = start[doc], end = start[doc + 1]; i < end; i++) {
+                        n[ords[i]]++;
                     }
-                }
-                if (tag != null && tag.advanceExact(doc)) {
-                    for (int i = 0; i < tag.docValueCount(); i++) {
-                        tagCounts[(int) tag.nextOrd()]++;
-                    }
-                }
-                if (type != null && type.advanceExact(doc)) {
-                    typeCounts[type.ordValue()]++;
-                }
-                if (loc != null && loc.advanceExact(doc)) {
-                    locCounts[loc.ordValue()]++;
                 }
             }
 
             @Override
             public void finish() throws IOException {
-                if (cat != null) {
-                    flush(counts.get(Facet.CATEGORY), catCounts, cat);
-                }
-                if (tag != null) {
-                    flush(counts.get(Facet.TAG), tagCounts, tag);
-                }
-                if (type != null) {
-                    flush(counts.get(Facet.TYPE), typeCounts, type);
-                }
-                if (loc != null) {
-                    flush(counts.get(Facet.LOCALE), locCounts, loc);
+                for (Counting c : all) {
+                    Map<String, Long> target = counts.get(c.facet());
+                    int[] n = c.counts();
+                    for (int i = 0; i < n.length; i++) {
+                        if (n[i] > 0) {
+                            target.merge(c.labels().lookup(i).utf8ToString(), (long) n[i], Long::sum);
+                        }
+                    }
                 }
             }
         };
-    }
-
-    private static void flush(Map<String, Long> target, int[] c, SortedSetDocValues dv) throws IOException {
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] > 0) {
-                target.merge(dv.lookupOrd(i).utf8ToString(), (long) c[i], Long::sum);
-            }
-        }
-    }
-
-    private static void flush(Map<String, Long> target, int[] c, SortedDocValues dv) throws IOException {
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] > 0) {
-                target.merge(dv.lookupOrd(i).utf8ToString(), (long) c[i], Long::sum);
-            }
-        }
     }
 }

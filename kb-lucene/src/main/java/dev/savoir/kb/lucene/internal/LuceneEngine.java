@@ -70,7 +70,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -78,7 +77,6 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -89,7 +87,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -122,6 +120,7 @@ public final class LuceneEngine implements SearchEngine {
     private final BM25Similarity similarity;
     private final Map<String, ArticleSignals> signals = new ConcurrentHashMap<>();
     private final PopularQueries popular = new PopularQueries();
+    private final FacetColumns facetColumns = new FacetColumns();
     private final AtomicLong maxApplied = new AtomicLong();
     private final ScheduledFuture<?> refreshTask;
     private final ScheduledFuture<?> commitTask;
@@ -152,7 +151,14 @@ public final class LuceneEngine implements SearchEngine {
         this.observedAtLastCommit = Math.max(0, sequence);
         SearcherFactory factory = new SearcherFactory() {
             @Override
-            public IndexSearcher newSearcher(IndexReader reader, @Nullable IndexReader previous) {
+            public IndexSearcher newSearcher(IndexReader reader, @Nullable IndexReader previous)
+                    throws IOException {
+                // Decode the facet ordinals of new segments here, on refresh, rather than in the first search.
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    for (Facet f : new Facet[] {Facet.CATEGORY, Facet.TAG, Facet.TYPE}) {
+                        facetColumns.column(leaf.reader(), f);
+                    }
+                }
                 IndexSearcher s = new IndexSearcher(reader);
                 s.setSimilarity(similarity);
                 return s;
@@ -575,6 +581,12 @@ public final class LuceneEngine implements SearchEngine {
         final Map<String, BooleanQuery.Builder> groups = new LinkedHashMap<>();
         final BooleanQuery.Builder requiredPhrases = new BooleanQuery.Builder();
         final BooleanQuery.Builder excluded = new BooleanQuery.Builder();
+        /**
+         * The clauses that decide whether a document matches, without scores: the all-text field holds the title,
+         * summary, tags and body with the same analysis, so its terms (with typos and synonyms) match exactly the
+         * documents the scored groups match.
+         */
+        final BooleanQuery.Builder matching = new BooleanQuery.Builder();
         final Map<String, Set<String>> termsByKey = new HashMap<>();
         final Map<String, Set<String>> fuzzyByKey = new HashMap<>();
         boolean hasPositive;
@@ -609,6 +621,7 @@ public final class LuceneEngine implements SearchEngine {
                 }
                 tq.hasPositive = true;
                 tq.add("text", new TermQuery(new Term(all, t.term())), 1f);
+                tq.matching.add(new TermQuery(new Term(all, t.term())), Occur.SHOULD);
                 if (options.titleWeight() > 0) {
                     tq.add("title", new TermQuery(new Term(Fields.text(Fields.TITLE, key), t.term())),
                             options.titleWeight());
@@ -625,7 +638,9 @@ public final class LuceneEngine implements SearchEngine {
                         && t.term().codePoints().allMatch(Character::isLetter)
                         && reader.docFreq(new Term(all, t.term())) <= options.rareDocFreq()) {
                     int edits = t.term().length() >= 8 ? 2 : 1;
-                    tq.add("typo", new FuzzyQuery(new Term(all, t.term()), edits, 1, 20, true), options.typoWeight());
+                    FuzzyQuery typo = new FuzzyQuery(new Term(all, t.term()), edits, 1, 20, true);
+                    tq.add("typo", typo, options.typoWeight());
+                    tq.matching.add(typo, Occur.SHOULD);
                     fuzzy.add(t.term());
                 }
             }
@@ -669,6 +684,7 @@ public final class LuceneEngine implements SearchEngine {
                         Query q = phrase(all, analyze(a, all, s, 8));
                         if (q != null) {
                             tq.add("synonym", q, options.synonymWeight());
+                            tq.matching.add(q, Occur.SHOULD);
                             tq.hasPositive = true;
                         }
                     }
@@ -777,50 +793,67 @@ public final class LuceneEngine implements SearchEngine {
         Query filter = viewerFilter(viewer, drafts);
         Query reqFilter = requestFilter(request);
         Map<String, Query> groups = tq.built();
+        // Two plans over the same documents: the scored one ranks, the unscored one counts and facets.
         BooleanQuery.Builder main = new BooleanQuery.Builder();
+        BooleanQuery.Builder matchOnly = new BooleanQuery.Builder();
         if (tq.hasPositive) {
             BooleanQuery.Builder text = new BooleanQuery.Builder();
             groups.values().forEach(g -> text.add(g, Occur.SHOULD));
             main.add(text.build(), Occur.MUST);
+            matchOnly.add(tq.matching.build(), Occur.FILTER);
         } else if (!tq.hasRequired && uq.hasText()) {
             // Text that analyzes to nothing (only stop words or punctuation) matches nothing.
             main.add(new org.apache.lucene.search.MatchNoDocsQuery(), Occur.MUST);
+            matchOnly.add(new org.apache.lucene.search.MatchNoDocsQuery(), Occur.FILTER);
         } else if (!tq.hasRequired) {
             // No text at all (empty, or only exclusions): browse what the filters allow.
             main.add(new ConstantScoreQuery(new MatchAllDocsQuery()), Occur.MUST);
+            matchOnly.add(new MatchAllDocsQuery(), Occur.FILTER);
         }
         if (tq.hasRequired) {
-            main.add(tq.requiredPhrases.build(), Occur.MUST);
+            Query required = tq.requiredPhrases.build();
+            main.add(required, Occur.MUST);
+            matchOnly.add(required, Occur.FILTER);
         }
+        List<Query> excludedAll = new ArrayList<>();
         if (tq.hasExcluded) {
-            main.add(tq.excluded.build(), Occur.MUST_NOT);
-        }
-        main.add(filter, Occur.FILTER);
-        if (reqFilter != null) {
-            main.add(reqFilter, Occur.FILTER);
+            excludedAll.add(tq.excluded.build());
         }
         Set<String> removed = new HashSet<>(blocked);
         removed.addAll(pinned);
         if (!removed.isEmpty()) {
-            main.add(new TermInSetQuery(Fields.ID, removed.stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
+            excludedAll.add(new TermInSetQuery(Fields.ID, removed.stream().map(BytesRef::new).toList()));
+        }
+        for (BooleanQuery.Builder b : List.of(main, matchOnly)) {
+            b.add(filter, Occur.FILTER);
+            if (reqFilter != null) {
+                b.add(reqFilter, Occur.FILTER);
+            }
+            excludedAll.forEach(x -> b.add(x, Occur.MUST_NOT));
         }
         long now = context.clock().millis();
         Signals sig = new Signals(options, now, context.stalePolicy() == StalePolicy.DEMOTE, promoted);
-        Query query = FunctionScoreQuery.boostByValue(main.build(), sig);
 
         int want = request.offset() + request.limit();
-        TopScoreDocCollectorManager top = new TopScoreDocCollectorManager(want, Integer.MAX_VALUE);
-        TopDocs topDocs;
+        // Facets and exact totals visit every match anyway: one unscored pass, then the ranking may skip.
+        boolean countAll = !request.facets().isEmpty() || request.exactTotal();
+        TopDocs topDocs = searcher.search(main.build(), new SignalRanker(want,
+                countAll ? 0 : SearchRequest.EXACT_TOTAL_UP_TO, sig));
         Map<Facet, Map<String, Long>> facetCounts = Map.of();
-        if (request.facets().isEmpty()) {
-            topDocs = searcher.search(query, top);
+        long matches;
+        boolean exact;
+        if (request.facets().isEmpty() && request.exactTotal()) {
+            matches = searcher.count(matchOnly.build());
+            exact = true;
+        } else if (!request.facets().isEmpty()) {
+            FacetCollector.Result r = searcher.search(new ConstantScoreQuery(matchOnly.build()),
+                    FacetCollector.manager(request.facets(), facetColumns));
+            facetCounts = r.counts();
+            matches = r.hits();
+            exact = true;
         } else {
-            Object[] r = searcher.search(query, new MultiCollectorManager(top, FacetCollector.manager(
-                    request.facets())));
-            topDocs = (TopDocs) r[0];
-            @SuppressWarnings("unchecked")
-            Map<Facet, Map<String, Long>> fc = (Map<Facet, Map<String, Long>>) r[1];
-            facetCounts = fc;
+            matches = topDocs.totalHits.value();
+            exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         }
 
         List<ScoreDoc> pinDocs = new ArrayList<>();
@@ -840,7 +873,7 @@ public final class LuceneEngine implements SearchEngine {
         }
         List<ScoreDoc> ranked = new ArrayList<>(pinDocs);
         ranked.addAll(List.of(topDocs.scoreDocs));
-        long total = topDocs.totalHits.value() + pinDocs.size();
+        long total = matches + pinDocs.size();
         List<ScoreDoc> page = ranked.subList(Math.min(ranked.size(), request.offset()),
                 Math.min(ranked.size(), want));
         StoredFields stored = searcher.storedFields();
@@ -866,12 +899,12 @@ public final class LuceneEngine implements SearchEngine {
                     .map(e -> new FacetCount(e.getKey(), e.getValue())).toList());
         }
         if (!viewer.internal() && viewer.segments().isEmpty() && !drafts && request.offset() == 0 && total > 0
-                && topDocs.totalHits.value() > 0 && uq.hasText()) {
+                && matches > 0 && uq.hasText()) {
             popular.record(request.query());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.debug("Search with {} words found {} hits in {} µs", uq.words().size(), total, took.toNanos() / 1000);
-        return new SearchResponse(hits, total, facets, didYouMean, took);
+        return new SearchResponse(hits, total, exact, facets, didYouMean, took);
     }
 
     private SearchHit hit(StoredFields stored, ScoreDoc sd, TextQuery tq, @Nullable Explanation ex)
@@ -1266,9 +1299,9 @@ public final class LuceneEngine implements SearchEngine {
             }
             Signals sig = new Signals(options, context.clock().millis(), context.stalePolicy() == StalePolicy.DEMOTE,
                     Map.of());
-            Query q = FunctionScoreQuery.boostByValue(new BooleanQuery.Builder().add(text.build(), Occur.MUST)
-                    .add(viewerFilter(viewer, false), Occur.FILTER).build(), sig);
-            TopDocs td = s.search(q, limit);
+            Query q = new BooleanQuery.Builder().add(text.build(), Occur.MUST)
+                    .add(viewerFilter(viewer, false), Occur.FILTER).build();
+            TopDocs td = s.search(q, new SignalRanker(limit, 0, sig));
             StoredFields stored = s.storedFields();
             List<LeafReaderContext> leaves = r.leaves();
             List<AssistHit> out = new ArrayList<>();

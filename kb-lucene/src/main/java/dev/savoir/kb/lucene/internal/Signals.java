@@ -54,6 +54,24 @@ final class Signals extends DoubleValuesSource {
         return m;
     }
 
+    /**
+     * The largest multiplier any document can get now: each signal at its best, the strongest promotion. It bounds
+     * how far signals can lift a text score, which lets ranking skip documents that cannot reach the page.
+     */
+    double maxMultiplier() {
+        double m = Math.max(1 + o.helpfulnessWeight(), 1 - o.helpfulnessWeight());
+        m *= Math.max(1, 1 + o.popularityWeight());
+        m *= Math.max(1, 1 + o.freshnessWeight());
+        if (demoteStale) {
+            m *= Math.max(1, o.staleDemotion());
+        }
+        float promotion = 1;
+        for (float p : promoted.values()) {
+            promotion = Math.max(promotion, p);
+        }
+        return m * promotion;
+    }
+
     /** The product of {@link #parts}, without allocating (the hot path). */
     double multiplier(long up, long down, long views, long viewsAt, long publishedAt, long due, float promotion) {
         double p = promotion;

@@ -1,0 +1,112 @@
+package dev.savoir.kb.lucene.internal;
+
+import dev.savoir.kb.search.SearchRequest.Facet;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The facet ordinals of each segment, decoded once into heap arrays (about 4 bytes per document and value).
+ *
+ * <p>Counting facets visits every match; decoding compressed doc values for each of them dominated the hot path.
+ * A segment's facet values never change (they are only replaced with the whole document), so its ordinals are read
+ * once, when a searcher first sees the segment (refresh warms them, off the query path), and dropped when Lucene
+ * closes the segment.
+ */
+final class FacetColumns {
+    /** One facet field of one segment: the ordinals of document {@code d} are {@code ords[start[d]..start[d+1])}. */
+    record Column(int[] start, int[] ords, int valueCount) {
+    }
+
+    private final Map<IndexReader.CacheKey, Map<Facet, Column>> bySegment = new ConcurrentHashMap<>();
+
+    /** A facet's column in a segment, decoded now if it is not yet; {@code null} if the reader cannot be cached. */
+    @Nullable Column column(LeafReader reader, Facet facet) throws IOException {
+        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+        if (helper == null) {
+            return null;
+        }
+        IndexReader.CacheKey key = helper.getKey();
+        Map<Facet, Column> columns = bySegment.get(key);
+        if (columns == null) {
+            columns = new ConcurrentHashMap<>();
+            Map<Facet, Column> raced = bySegment.putIfAbsent(key, columns);
+            if (raced == null) {
+                helper.addClosedListener(bySegment::remove);
+            } else {
+                columns = raced;
+            }
+        }
+        Column c = columns.get(facet);
+        if (c == null) {
+            c = decode(reader, facet);
+            columns.putIfAbsent(facet, c);
+        }
+        return c;
+    }
+
+    /** How many segments are held (for tests). */
+    int segments() {
+        return bySegment.size();
+    }
+
+    private static Column decode(LeafReader reader, Facet facet) throws IOException {
+        int maxDoc = reader.maxDoc();
+        return switch (facet) {
+            case CATEGORY -> multi(DocValues.getSortedSet(reader, Fields.CAT), maxDoc);
+            case TAG -> multi(DocValues.getSortedSet(reader, Fields.TAG), maxDoc);
+            case TYPE -> single(DocValues.getSorted(reader, Fields.TYPE), maxDoc);
+            case LOCALE -> single(DocValues.getSorted(reader, Fields.LOC), maxDoc);
+        };
+    }
+
+    private static Column multi(SortedSetDocValues dv, int maxDoc) throws IOException {
+        int[] start = new int[maxDoc + 1];
+        int[] ords = new int[Math.max(16, maxDoc)];
+        int n = 0;
+        int last = 0;
+        for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+            for (int d = last + 1; d <= doc; d++) {
+                start[d] = n;
+            }
+            last = doc;
+            int count = dv.docValueCount();
+            if (n + count > ords.length) {
+                ords = Arrays.copyOf(ords, Math.max(n + count, ords.length + (ords.length >> 1)));
+            }
+            for (int i = 0; i < count; i++) {
+                ords[n++] = (int) dv.nextOrd();
+            }
+        }
+        for (int d = last + 1; d <= maxDoc; d++) {
+            start[d] = n;
+        }
+        return new Column(start, Arrays.copyOf(ords, n), (int) dv.getValueCount());
+    }
+
+    private static Column single(SortedDocValues dv, int maxDoc) throws IOException {
+        int[] start = new int[maxDoc + 1];
+        int[] ords = new int[maxDoc];
+        int n = 0;
+        int last = 0;
+        for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+            for (int d = last + 1; d <= doc; d++) {
+                start[d] = n;
+            }
+            last = doc;
+            ords[n++] = dv.ordValue();
+        }
+        for (int d = last + 1; d <= maxDoc; d++) {
+            start[d] = n;
+        }
+        return new Column(start, Arrays.copyOf(ords, n), dv.getValueCount());
+    }
+}
