@@ -56,8 +56,8 @@ public final class Demo {
             for (String[] s : SEARCHES) {
                 ViewerContext customer = ViewerContext.external(Locale.forLanguageTag(s[0]));
                 SearchResponse r = kb.search(customer, SearchRequest.of(s[1]));
-                System.out.printf("%s \"%s\": %d hits in %.2f ms%n", s[0], s[1], r.totalHits(),
-                        r.took().toNanos() / 1e6);
+                System.out.printf("%s \"%s\": %d%s hits in %.2f ms%n", s[0], s[1], r.totalHits(),
+                        r.totalHitsExact() ? "" : "+", r.took().toNanos() / 1e6);
                 for (SearchHit h : r.hits().subList(0, Math.min(3, r.hits().size()))) {
                     System.out.printf("    %-28s %s%n", h.articleId(), h.title());
                 }

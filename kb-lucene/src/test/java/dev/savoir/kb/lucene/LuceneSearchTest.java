@@ -39,6 +39,36 @@ class LuceneSearchTest {
     }
 
     @Test
+    void totals_beyondTheExactLimit_areALowerBoundUnlessCountedOrFaceted() {
+        int n = SearchRequest.EXACT_TOTAL_UP_TO + 300;
+        for (int i = 0; i < n; i++) {
+            publish(kb, "a" + i, Locale.ENGLISH, Visibility.PUBLIC, "Invoice " + i,
+                    "How to read invoice number " + i + (i % 7 == 0 ? " and pay the invoice" : "") + ".");
+        }
+        publish(kb, "hidden", Locale.ENGLISH, Visibility.INTERNAL, "Invoice internal", "Invoice notes.");
+        kb.refresh();
+        SearchResponse ranked = kb.search(CUSTOMER_EN, SearchRequest.of("invoice"));
+        SearchResponse counted = kb.search(CUSTOMER_EN, SearchRequest.builder("invoice").exactTotal(true).build());
+        SearchResponse faceted = kb.search(CUSTOMER_EN, SearchRequest.builder("invoice").facets(Facet.TYPE).build());
+
+        assertThat(ranked.totalHitsExact()).isFalse();
+        assertThat(ranked.totalHits()).isBetween((long) SearchRequest.EXACT_TOTAL_UP_TO, (long) n);
+        assertThat(counted.totalHitsExact()).isTrue();
+        assertThat(counted.totalHits()).isEqualTo(n);
+        assertThat(faceted.totalHitsExact()).isTrue();
+        assertThat(faceted.totalHits()).isEqualTo(n);
+        assertThat(faceted.facet(Facet.TYPE)).extracting(FacetCount::count).containsExactly((long) n);
+        // Skipping never changes the page: the same hits, in the same order, as the fully counted searches.
+        assertThat(ranked.hits()).extracting(h -> h.articleId().value()).containsExactlyElementsOf(
+                counted.hits().stream().map(h -> h.articleId().value()).toList());
+        assertThat(ranked.hits()).extracting(SearchHit::score).containsExactlyElementsOf(
+                faceted.hits().stream().map(SearchHit::score).toList());
+        SearchResponse few = kb.search(CUSTOMER_EN, SearchRequest.of("pay"));
+        assertThat(few.totalHitsExact()).isTrue();
+        assertThat(few.totalHits()).isEqualTo((n + 6) / 7);
+    }
+
+    @Test
     void search_unaccentedWord_findsAccentedFrench() {
         publish(kb, "team", Locale.FRENCH, Visibility.PUBLIC, "Gérer votre équipe", "Ajoutez des membres à l'équipe.");
         assertThat(ids(kb, CUSTOMER_FR, "equipe")).containsExactly("team");

@@ -183,7 +183,9 @@ public final class HelpCenter implements AutoCloseable {
         if (!text.isBlank()) {
             SearchResponse r = kb.search(viewer, SearchRequest.builder(text).limit(10)
                     .facets(SearchRequest.Facet.CATEGORY).build(), session);
-            body.append("<p class=\"count\" id=\"count\">").append(r.totalHits()).append(" result")
+            // Totals are exact here (facets count every match); beyond 1,000 without facets they are a lower bound.
+            body.append("<p class=\"count\" id=\"count\">").append(r.totalHits())
+                    .append(r.totalHitsExact() ? "" : "+").append(" result")
                     .append(r.totalHits() == 1 ? "" : "s").append("</p>");
             if (r.didYouMean() != null) {
                 body.append("<p class=\"dym\">Did you mean <a id=\"dym\" href=\"/?q=")
