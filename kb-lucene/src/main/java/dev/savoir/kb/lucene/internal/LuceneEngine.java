@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -1303,25 +1304,45 @@ public final class LuceneEngine implements SearchEngine {
                     .add(viewerFilter(viewer, false), Occur.FILTER).build();
             TopDocs td = s.search(q, new SignalRanker(limit, 0, sig));
             StoredFields stored = s.storedFields();
+            List<SearchHit> hits = new ArrayList<>(td.scoreDocs.length);
+            // Which chosen words each hit holds: one postings walk per word and segment, hits in document order.
+            Map<String, TreeMap<Integer, List<String>>> byLeafAndKey = new HashMap<>();
             List<LeafReaderContext> leaves = r.leaves();
-            List<AssistHit> out = new ArrayList<>();
             for (ScoreDoc sd : td.scoreDocs) {
                 SearchHit h = hit(stored, sd, tq, null);
-                String key = Analyzers.key(h.locale());
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                int local = sd.doc - leaf.docBase;
-                List<String> matched = new ArrayList<>();
+                hits.add(h);
+                int leaf = ReaderUtil.subIndex(sd.doc, leaves);
+                byLeafAndKey.computeIfAbsent(leaf + ":" + Analyzers.key(h.locale()), k -> new TreeMap<>())
+                        .put(sd.doc - leaves.get(leaf).docBase, new ArrayList<>());
+            }
+            for (Map.Entry<String, TreeMap<Integer, List<String>>> group : byLeafAndKey.entrySet()) {
+                int colon = group.getKey().indexOf(':');
+                LeafReaderContext leaf = leaves.get(Integer.parseInt(group.getKey().substring(0, colon)));
+                String key = group.getKey().substring(colon + 1);
                 for (String t : chosenByKey.getOrDefault(key, List.of())) {
                     PostingsEnum pe = leaf.reader().postings(new Term(Fields.text(Fields.ALL, key), t),
                             PostingsEnum.NONE);
-                    if (pe != null && pe.advance(local) == local) {
-                        String w = surface.getOrDefault(key + ":" + t, t).toLowerCase(Locale.ROOT);
-                        if (!matched.contains(w)) {
-                            matched.add(w);
+                    if (pe == null) {
+                        continue;
+                    }
+                    String w = surface.getOrDefault(key + ":" + t, t).toLowerCase(Locale.ROOT);
+                    for (Map.Entry<Integer, List<String>> doc : group.getValue().entrySet()) {
+                        int local = doc.getKey();
+                        if (pe.docID() < local) {
+                            pe.advance(local);
+                        }
+                        if (pe.docID() == local && !doc.getValue().contains(w)) {
+                            doc.getValue().add(w);
                         }
                     }
                 }
-                out.add(new AssistHit(h, matched));
+            }
+            List<AssistHit> out = new ArrayList<>(hits.size());
+            for (int i = 0; i < hits.size(); i++) {
+                int doc = td.scoreDocs[i].doc;
+                int leaf = ReaderUtil.subIndex(doc, leaves);
+                out.add(new AssistHit(hits.get(i), byLeafAndKey.get(leaf + ":" + Analyzers.key(hits.get(i).locale()))
+                        .get(doc - leaves.get(leaf).docBase)));
             }
             return out;
         } catch (IOException e) {
