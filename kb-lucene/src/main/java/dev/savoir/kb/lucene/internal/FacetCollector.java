@@ -106,6 +106,15 @@ final class FacetCollector implements Collector {
             list.add(new Counting(f, column, new int[column.valueCount()], labels));
         }
         Counting[] all = list.toArray(Counting[]::new);
+        // Split by shape so that the per-match loop is plain array arithmetic.
+        int[][] singleOrds = list.stream().filter(c -> c.column().single() != null).map(c -> c.column().single())
+                .toArray(int[][]::new);
+        int[][] singleCounts = list.stream().filter(c -> c.column().single() != null).map(Counting::counts)
+                .toArray(int[][]::new);
+        List<Counting> multi = list.stream().filter(c -> c.column().single() == null).toList();
+        int[][] multiStart = multi.stream().map(c -> c.column().start()).toArray(int[][]::new);
+        int[][] multiOrds = multi.stream().map(c -> c.column().ords()).toArray(int[][]::new);
+        int[][] multiCounts = multi.stream().map(Counting::counts).toArray(int[][]::new);
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
@@ -114,10 +123,16 @@ final class FacetCollector implements Collector {
             @Override
             public void collect(int doc) {
                 hits++;
-                for (Counting c : all) {
-                    int[] start = c.column().start();
-                    int[] ords = c.column().ords();
-                    int[] n = c.counts();
+                for (int f = 0; f < singleOrds.length; f++) {
+                    int ord = singleOrds[f][doc];
+                    if (ord >= 0) {
+                        singleCounts[f][ord]++;
+                    }
+                }
+                for (int f = 0; f < multiStart.length; f++) {
+                    int[] start = multiStart[f];
+                    int[] ords = multiOrds[f];
+                    int[] n = multiCounts[f];
                     for (int i = start[doc], end = start[doc + 1]; i < end; i++) {
                         n[ords[i]]++;
                     }

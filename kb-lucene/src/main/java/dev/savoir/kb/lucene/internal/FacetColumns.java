@@ -22,8 +22,11 @@ import org.jspecify.annotations.Nullable;
  * closes the segment.
  */
 final class FacetColumns {
-    /** One facet field of one segment: the ordinals of document {@code d} are {@code ords[start[d]..start[d+1])}. */
-    record Column(int[] start, int[] ords, int valueCount) {
+    /**
+     * One facet field of one segment. Single-valued fields keep one ordinal per document in {@code single} (-1: no
+     * value); multi-valued ones keep {@code ords[start[d]..start[d+1])}.
+     */
+    record Column(int @Nullable [] single, int @Nullable [] start, int @Nullable [] ords, int valueCount) {
     }
 
     private final Map<IndexReader.CacheKey, Map<Facet, Column>> bySegment = new ConcurrentHashMap<>();
@@ -89,24 +92,15 @@ final class FacetColumns {
         for (int d = last + 1; d <= maxDoc; d++) {
             start[d] = n;
         }
-        return new Column(start, Arrays.copyOf(ords, n), (int) dv.getValueCount());
+        return new Column(null, start, Arrays.copyOf(ords, n), (int) dv.getValueCount());
     }
 
     private static Column single(SortedDocValues dv, int maxDoc) throws IOException {
-        int[] start = new int[maxDoc + 1];
-        int[] ords = new int[maxDoc];
-        int n = 0;
-        int last = 0;
+        int[] single = new int[maxDoc];
+        Arrays.fill(single, -1);
         for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-            for (int d = last + 1; d <= doc; d++) {
-                start[d] = n;
-            }
-            last = doc;
-            ords[n++] = dv.ordValue();
+            single[doc] = dv.ordValue();
         }
-        for (int d = last + 1; d <= maxDoc; d++) {
-            start[d] = n;
-        }
-        return new Column(start, Arrays.copyOf(ords, n), dv.getValueCount());
+        return new Column(single, null, null, dv.getValueCount());
     }
 }
