@@ -32,10 +32,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
@@ -72,7 +70,9 @@ public final class FileArticleStore implements ArticleStore {
 
     static final String LOG_FILE = "changes.log";
     static final String LOCK_FILE = "store.lock";
-    static final String CHECKPOINT_FILE = "checkpoint.jsonl";
+    static final String CHECKPOINT_FILE = "checkpoint.bin";
+    /** The JSON-lines checkpoint of earlier versions: read for its safety check only, deleted by the next one. */
+    static final String LEGACY_CHECKPOINT_FILE = "checkpoint.jsonl";
     /** Replaying more frames than this on open writes a new checkpoint at once. */
     static final int CHECKPOINT_AFTER_FRAMES = 1_000;
     static final byte[] MAGIC = "SAVOIRKB".getBytes(StandardCharsets.US_ASCII);
@@ -91,12 +91,8 @@ public final class FileArticleStore implements ArticleStore {
     record RevisionKey(Object store, ArticleId id, Locale locale, int number) {
     }
 
-    /** The first line of a checkpoint: which prefix of the log the entries that follow summarize. */
-    record CheckpointHeader(int format, long logEnd, long sequence, int entries) {
-    }
-
-    /** An article's in-memory entry; replaced whole on each commit, so readers never see half of one. */
-    record Entry(Article article, long lastSequence, Map<Locale, long[]> revisionOffsets, long[] eventOffsets) {
+    /** The first line of a legacy checkpoint: which prefix of the log it summarized. */
+    record LegacyCheckpointHeader(int format, long logEnd, long sequence, int entries) {
     }
 
     private final Path directory;
@@ -104,7 +100,8 @@ public final class FileArticleStore implements ArticleStore {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Object writeLock = new Object();
-    private final ConcurrentHashMap<ArticleId, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ArticleId, StoreEntry> entries = new ConcurrentHashMap<>();
+    private final Interner interner = new Interner();
     private final Cache<Object, Object> cache;
     private final Object cacheToken = new Object();
     private volatile FileChannel log;
@@ -315,53 +312,43 @@ public final class FileArticleStore implements ArticleStore {
 
     /**
      * Loads the checkpoint (the in-memory entries as of a log prefix, written on close), so that only the frames
-     * after it are replayed. A missing, stale or damaged checkpoint is ignored: the log alone is the truth.
+     * after it are replayed. A missing, stale or damaged checkpoint is ignored: the log alone is the truth. A legacy
+     * checkpoint (an earlier version's) is ignored too, after the same check that the log is not shorter than it.
      */
-    private boolean loadCheckpoint(long logSize) {
+    private boolean loadCheckpoint(long logSize) throws IOException {
         Path file = directory.resolve(CHECKPOINT_FILE);
         if (!Files.exists(file)) {
+            checkLegacyCheckpoint(logSize);
             return false;
         }
-        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
-            if (first == null) {
+        long t0 = System.nanoTime();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Checkpoint.Header header = Checkpoint.readHeader(ch, FORMAT_VERSION);
+            if (header == null) {
+                LOG.info("Store {}: ignoring a checkpoint of another format", directory);
                 return false;
             }
-            CheckpointHeader header = Json.storeMapper().readValue(first, CheckpointHeader.class);
-            if (header.format() == FORMAT_VERSION && header.logEnd() > logSize) {
-                // The checkpoint is written on close, after every change up to logEnd was flushed: a shorter log
-                // lost acknowledged changes after the fact (truncated, or a partial copy). Replaying what remains
-                // would drop them silently.
-                throw new StoreCorruptedException(logPath + " is " + logSize + " bytes long, but held " + header.logEnd()
-                        + " bytes of acknowledged changes when the store was last closed: it was truncated or "
-                        + "partially copied. Restore the directory from a backup; or, to open it with what remains "
-                        + "and lose the changes after byte " + logSize + ", delete " + file);
+            if (header.logEnd() > logSize) {
+                throw truncatedLog(logSize, header.logEnd(), file);
             }
-            if (header.format() != FORMAT_VERSION || header.logEnd() < HEADER_SIZE) {
+            if (header.logEnd() < HEADER_SIZE) {
                 LOG.info("Store {}: ignoring a checkpoint that does not fit the log", directory);
                 return false;
             }
-            long t0 = System.nanoTime();
-            // Lines parse independently: spread them over the cores.
-            tools.jackson.databind.ObjectReader reader = Json.storeMapper().readerFor(Entry.class);
-            List<String> lines = in.lines().toList();
-            lines.parallelStream().forEach(line -> {
-                Entry e = reader.readValue(line);
-                entries.put(e.article().id(), e);
-            });
-            int n = lines.size();
-            LOG.debug("Store {}: loaded {} checkpoint entries in {} ms", directory, n,
-                    (System.nanoTime() - t0) / 1_000_000);
-            if (n != header.entries()) {
-                throw new IllegalStateException("the checkpoint has " + n + " entries, its header says "
+            Checkpoint.readEntries(ch, header, interner, e -> entries.put(e.article().id(), e));
+            if (entries.size() != header.entries()) {
+                throw new IOException("the checkpoint holds " + entries.size() + " distinct articles, its header says "
                         + header.entries());
             }
+            LOG.debug("Store {}: loaded {} checkpoint entries in {} ms", directory, entries.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
             sequence = header.sequence();
             end = header.logEnd();
             return true;
-        } catch (StoreCorruptedException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
+            if (e instanceof StoreCorruptedException corrupted) {
+                throw corrupted;
+            }
             LOG.warn("Store {}: ignoring a damaged checkpoint ({}); replaying the whole log", directory,
                     e.getMessage());
             entries.clear();
@@ -371,27 +358,66 @@ public final class FileArticleStore implements ArticleStore {
         }
     }
 
-    /** Writes the in-memory entries as of the current log end, atomically (temporary file, fsync, rename). */
+    /** An earlier version's checkpoint is not read, but still proves how long the log was when it was written. */
+    private void checkLegacyCheckpoint(long logSize) {
+        Path legacy = directory.resolve(LEGACY_CHECKPOINT_FILE);
+        if (!Files.exists(legacy)) {
+            return;
+        }
+        LegacyCheckpointHeader header;
+        try (java.io.BufferedReader in = Files.newBufferedReader(legacy, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null) {
+                return;
+            }
+            header = Json.storeMapper().readValue(first, LegacyCheckpointHeader.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("Store {}: ignoring an unreadable legacy checkpoint ({})", directory, e.getMessage());
+            return;
+        }
+        if (header.format() == FORMAT_VERSION && header.logEnd() > logSize) {
+            throw truncatedLog(logSize, header.logEnd(), legacy);
+        }
+        LOG.info("Store {}: replaying the log instead of reading the checkpoint of an earlier version", directory);
+    }
+
+    /**
+     * The checkpoint is written on close, after every change up to {@code logEnd} was flushed: a shorter log lost
+     * acknowledged changes after the fact (truncated, or a partial copy). Replaying what remains would drop them
+     * silently.
+     */
+    private StoreCorruptedException truncatedLog(long logSize, long logEnd, Path checkpoint) {
+        return new StoreCorruptedException(logPath + " is " + logSize + " bytes long, but held " + logEnd
+                + " bytes of acknowledged changes when the store was last closed: it was truncated or "
+                + "partially copied. Restore the directory from a backup; or, to open it with what remains "
+                + "and lose the changes after byte " + logSize + ", delete " + checkpoint);
+    }
+
+    /**
+     * Writes the in-memory entries as of the current log end, atomically (temporary file, fsync, rename, directory
+     * fsync), then deletes a legacy checkpoint.
+     */
     private void writeCheckpoint() {
         Path tmp = directory.resolve(CHECKPOINT_FILE + ".tmp");
         Path file = directory.resolve(CHECKPOINT_FILE);
+        long t0 = System.nanoTime();
         try {
-            try (java.io.BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                List<Entry> all = List.copyOf(entries.values());
-                out.write(Json.storeMapper().writeValueAsString(new CheckpointHeader(FORMAT_VERSION, end, sequence,
-                        all.size())));
-                out.write('\n');
-                for (Entry e : all) {
-                    out.write(Json.storeMapper().writeValueAsString(e));
-                    out.write('\n');
+            List<StoreEntry> all = List.copyOf(entries.values());
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch),
+                        1 << 16)) {
+                    Checkpoint.write(out, end, sequence, all, FORMAT_VERSION);
+                    out.flush();
+                    ch.force(true);
                 }
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(directory);
+            Files.deleteIfExists(directory.resolve(LEGACY_CHECKPOINT_FILE));
+            LOG.debug("Store {}: wrote a checkpoint of {} entries in {} ms", directory, all.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Store {}: could not write a checkpoint ({}); the next open replays the log", directory,
                     e.getMessage());
@@ -441,20 +467,11 @@ public final class FileArticleStore implements ArticleStore {
     private void apply(LogRecord record, long offset) {
         StoreCommit c = record.commit();
         ArticleId id = c.article().id();
-        Entry old = entries.get(id);
-        Map<Locale, long[]> offsets = old == null ? new HashMap<>() : new HashMap<>(old.revisionOffsets());
-        for (Revision r : c.revisions()) {
-            long[] prev = offsets.getOrDefault(r.locale(), new long[0]);
-            long[] next = Arrays.copyOf(prev, r.number());
-            next[r.number() - 1] = offset;
-            offsets.put(r.locale(), next);
-        }
-        long[] events = old == null ? new long[0] : old.eventOffsets();
-        if (!c.events().isEmpty()) {
-            events = Arrays.copyOf(events, events.length + 1);
-            events[events.length - 1] = offset;
-        }
-        entries.put(id, new Entry(c.article(), record.sequence(), Map.copyOf(offsets), events));
+        StoreEntry old = entries.get(id);
+        // Shared values and one object per distinct instant: a million entries must fit a small heap.
+        Article article = interner.article(c.article());
+        entries.put(id, StoreEntry.after(old, article, record.sequence(), c.revisions(), !c.events().isEmpty(),
+                offset, interner));
         sequence = record.sequence();
     }
 
@@ -463,7 +480,7 @@ public final class FileArticleStore implements ArticleStore {
     @Override
     public Optional<Article> article(ArticleId id) {
         ensureOpen();
-        Entry e = entries.get(id);
+        StoreEntry e = entries.get(id);
         return e == null ? Optional.empty() : Optional.of(e.article());
     }
 
@@ -481,13 +498,13 @@ public final class FileArticleStore implements ArticleStore {
     @Override
     public Optional<Revision> revision(ArticleId id, Locale locale, int number) {
         ensureOpen();
-        Entry e = entries.get(id);
-        long[] offsets = e == null ? null : e.revisionOffsets().get(locale);
-        if (offsets == null || number < 1 || number > offsets.length) {
+        StoreEntry e = entries.get(id);
+        long offset = e == null ? -1 : e.revisionOffset(locale, number);
+        if (offset < 0) {
             return Optional.empty();
         }
         Object r = cache.get(new RevisionKey(cacheToken, id, locale, number),
-                k -> findRevision(readFrame(offsets[number - 1]), locale, number));
+                k -> findRevision(readFrame(offset), locale, number));
         return Optional.of((Revision) r);
     }
 
@@ -504,13 +521,13 @@ public final class FileArticleStore implements ArticleStore {
     @Override
     public List<Revision> revisions(ArticleId id, Locale locale) {
         ensureOpen();
-        Entry e = entries.get(id);
-        long[] offsets = e == null ? null : e.revisionOffsets().get(locale);
-        if (offsets == null) {
+        StoreEntry e = entries.get(id);
+        int count = e == null ? 0 : e.revisionCount(locale);
+        if (count == 0) {
             return List.of();
         }
-        List<Revision> out = new ArrayList<>(offsets.length);
-        for (int n = 1; n <= offsets.length; n++) {
+        List<Revision> out = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
             out.add(revision(id, locale, n).orElseThrow());
         }
         return out;
@@ -520,7 +537,7 @@ public final class FileArticleStore implements ArticleStore {
     @SuppressWarnings("unchecked")
     public List<AuditEvent> auditEvents(ArticleId id) {
         ensureOpen();
-        Entry e = entries.get(id);
+        StoreEntry e = entries.get(id);
         if (e == null) {
             return List.of();
         }
@@ -617,7 +634,7 @@ public final class FileArticleStore implements ArticleStore {
         synchronized (writeLock) {
             ensureWritable();
             CommitValidator.checkAll(commits, id -> {
-                Entry e = entries.get(id);
+                StoreEntry e = entries.get(id);
                 return e == null ? null : e.article();
             });
             int done = 0;
@@ -713,7 +730,7 @@ public final class FileArticleStore implements ArticleStore {
         ensureOpen();
         return entries.values().stream()
                 .filter(e -> e.lastSequence() > since)
-                .sorted(Comparator.comparingLong(Entry::lastSequence))
+                .sorted(Comparator.comparingLong(StoreEntry::lastSequence))
                 .limit(limit)
                 .map(e -> new StoreChange(e.lastSequence(), e.article().id()))
                 .toList();
