@@ -249,8 +249,8 @@ final class Checkpoint {
     }
 
     /**
-     * Reads every entry of a checkpoint whose header was {@code header}, in parallel, handing each to {@code sink}
-     * (which must be thread-safe).
+     * Reads every entry of a checkpoint whose header was {@code header}, chunks in parallel, then hands them to
+     * {@code sink} (on the calling thread), only when every chunk was read and the count matches the header.
      *
      * @throws IOException if the file is damaged: a bad checksum, a malformed entry, or not the entries announced
      */
@@ -265,34 +265,45 @@ final class Checkpoint {
         if (pos != ch.size()) {
             throw new IOException("the checkpoint has " + (ch.size() - pos) + " bytes after its last chunk");
         }
-        int[] counts = new int[starts.length];
-        try {
-            IntStream.range(0, starts.length).parallel().forEach(c -> {
-                try {
-                    counts[c] = readChunk(readFrame(ch, starts[c]), interner, sink);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
+        // Every chunk task completes (a failure is recorded, not thrown), so that none is still handing out entries
+        // when this method returns; the sink sees entries only once all chunks were read.
+        List<StoreEntry>[] chunks = newLists(starts.length);
+        IOException[] failures = new IOException[starts.length];
+        IntStream.range(0, starts.length).parallel().forEach(c -> {
+            try {
+                chunks[c] = readChunk(readFrame(ch, starts[c]), interner);
+            } catch (IOException e) {
+                failures[c] = e;
+            } catch (RuntimeException e) {
+                failures[c] = new IOException("a checkpoint chunk cannot be read: " + e, e);
+            }
+        });
         long total = 0;
-        for (int count : counts) {
-            total += count;
+        for (int c = 0; c < chunks.length; c++) {
+            if (failures[c] != null) {
+                throw failures[c];
+            }
+            total += chunks[c].size();
         }
         if (total != header.entries()) {
             throw new IOException("the checkpoint has " + total + " entries, its header says " + header.entries());
         }
+        for (List<StoreEntry> chunk : chunks) {
+            chunk.forEach(sink);
+        }
     }
 
-    private static int readChunk(byte[] bytes, Interner interner, Consumer<StoreEntry> sink) throws IOException {
-        int n = 0;
+    @SuppressWarnings("unchecked")
+    private static List<StoreEntry>[] newLists(int n) {
+        return (List<StoreEntry>[]) new List<?>[n];
+    }
+
+    private static List<StoreEntry> readChunk(byte[] bytes, Interner interner) throws IOException {
+        List<StoreEntry> out = new ArrayList<>(CHUNK);
         try (JsonParser p = SMILE.createParser(bytes)) {
             expect(p, JsonToken.START_ARRAY);
             while (p.nextToken() == JsonToken.START_ARRAY) {
-                sink.accept(readEntry(p, interner));
-                n++;
+                out.add(readEntry(p, interner));
             }
             if (p.currentToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
                 throw new IOException("a checkpoint chunk does not end where it should");
@@ -301,7 +312,7 @@ final class Checkpoint {
             // Malformed Smile, or values that break a model invariant (the parser or a record constructor says so).
             throw new IOException("a checkpoint chunk cannot be read: " + e.getMessage(), e);
         }
-        return n;
+        return out;
     }
 
     private static StoreEntry readEntry(JsonParser p, Interner interner) throws IOException {

@@ -736,6 +736,11 @@ public final class FileArticleStore implements ArticleStore {
                 .toList();
     }
 
+    /** A copy of the in-memory entries (for tests). */
+    java.util.Map<ArticleId, StoreEntry> entrySnapshot() {
+        return java.util.Map.copyOf(entries);
+    }
+
     /** How many times commits were flushed to disk since the store was opened (one per group). */
     public long syncCount() {
         return syncs.get();
