@@ -122,8 +122,20 @@ public final class AnalyticsEngine implements AutoCloseable {
                 if (d.isBefore(oldest)) {
                     Files.deleteIfExists(e.getValue());
                 } else if (!days.containsKey(d)) {
-                    try (JsonLinesLog l = new JsonLinesLog(e.getValue())) {
+                    JsonLinesLog l = new JsonLinesLog(e.getValue());
+                    try {
                         l.replay(Event.class, this::fold);
+                    } catch (RuntimeException ex) {
+                        l.close();
+                        throw ex;
+                    }
+                    if (d.equals(today)) {
+                        // Keep today's log open and positioned for appending: the first drain need not read it
+                        // all again.
+                        log = l;
+                        logDay = d;
+                    } else {
+                        l.close();
                     }
                     if (d.isBefore(today)) {
                         saveRollup(d);
@@ -131,6 +143,11 @@ public final class AnalyticsEngine implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (log != null) {
+                log.close();
+                log = null;
+                logDay = null;
+            }
             throw new StoreException("cannot read the search analytics in " + dir + ": " + e.getMessage(), e);
         }
     }
