@@ -122,7 +122,7 @@ public final class FileArticleStore implements ArticleStore {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code directory}.
+     * Opens (creating if needed) the store in {@code directory}: {@link #lock} then {@link Locked#open}.
      *
      * @param cache a cache shared with other stores for revisions and audit events (bounded by the host's budget),
      *     or {@code null} for a private 32 MiB one
@@ -130,7 +130,17 @@ public final class FileArticleStore implements ArticleStore {
      * @throws StoreCorruptedException if the log is damaged beyond a torn last write
      */
     public static FileArticleStore open(Path directory, @Nullable Cache<Object, Object> cache) {
-        long start = System.nanoTime();
+        return lock(directory).open(cache);
+    }
+
+    /**
+     * Takes the store's lock (creating the directory if needed) without reading anything yet, so that a caller can
+     * read the store ({@link Locked#open}) on another thread while it opens what sits beside it, knowing that no
+     * other process uses the directory.
+     *
+     * @throws StoreLockedException if another process or store has it open
+     */
+    public static Locked lock(Path directory) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -160,29 +170,81 @@ public final class FileArticleStore implements ArticleStore {
             throw new StoreLockedException("the store in " + directory + " is open in another process" + holder
                     + ": stop it first, or give each process its own directory");
         }
-        FileArticleStore store = null;
         try {
             writeHolder(lockChannel);
-            createLogIfMissing(directory);
-            store = new FileArticleStore(directory, lockChannel, lock, cache != null ? cache : defaultCache());
-            store.replay();
-            LOG.info("Opened store {} ({} articles, sequence {}) in {} ms", directory, store.entries.size(),
-                    store.sequence, (System.nanoTime() - start) / 1_000_000);
-            return store;
         } catch (IOException e) {
+            releaseQuietly(lock, lockChannel);
+            throw new StoreException("cannot write the lock file in " + directory + ": " + e.getMessage(), e);
+        }
+        return new Locked(directory, lockChannel, lock);
+    }
+
+    /**
+     * A store directory locked by {@link #lock}, not read yet. {@link #open} it once, or {@link #close} it to release
+     * the lock. Not thread-safe.
+     */
+    public static final class Locked implements AutoCloseable {
+        private final Path directory;
+        private final FileChannel lockChannel;
+        private final FileLock lock;
+        private boolean handedOver;
+
+        private Locked(Path directory, FileChannel lockChannel, FileLock lock) {
+            this.directory = directory;
+            this.lockChannel = lockChannel;
+            this.lock = lock;
+        }
+
+        /**
+         * Reads the store (its checkpoint, then the log after it); the store then owns the lock. On failure the
+         * lock is released.
+         *
+         * @param cache a cache shared with other stores for revisions and audit events, or {@code null} for a
+         *     private 32 MiB one
+         * @throws StoreCorruptedException if the log is damaged beyond a torn last write
+         * @throws IllegalStateException if it was already opened or closed
+         */
+        public FileArticleStore open(@Nullable Cache<Object, Object> cache) {
+            if (handedOver) {
+                throw new IllegalStateException("the lock of " + directory + " was already opened or closed: "
+                        + "lock the store again");
+            }
+            handedOver = true;
+            long start = System.nanoTime();
+            FileArticleStore store = null;
+            try {
+                createLogIfMissing(directory);
+                store = new FileArticleStore(directory, lockChannel, lock, cache != null ? cache : defaultCache());
+                store.replay();
+                LOG.info("Opened store {} ({} articles, sequence {}) in {} ms", directory, store.entries.size(),
+                        store.sequence, (System.nanoTime() - start) / 1_000_000);
+                return store;
+            } catch (IOException e) {
+                closeOrRelease(store);
+                throw new StoreException("cannot open the store in " + directory + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                closeOrRelease(store);
+                throw e;
+            }
+        }
+
+        private void closeOrRelease(@Nullable FileArticleStore store) {
             if (store != null) {
+                // Half-read: its entries may run past its log end, so it must not write a checkpoint.
+                store.failure = "it failed to open";
                 store.close();
             } else {
                 releaseQuietly(lock, lockChannel);
             }
-            throw new StoreException("cannot open the store in " + directory + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (store != null) {
-                store.close();
-            } else {
+        }
+
+        /** Releases the lock, unless {@link #open} was called. */
+        @Override
+        public void close() {
+            if (!handedOver) {
+                handedOver = true;
                 releaseQuietly(lock, lockChannel);
             }
-            throw e;
         }
     }
 
