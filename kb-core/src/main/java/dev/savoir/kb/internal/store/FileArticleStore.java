@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * <h2>On disk</h2>
  * A directory holding {@code changes.log} and {@code store.lock}. The log starts with a 16-byte header (magic
  * {@code SAVOIRKB}, format version, reserved) followed by frames {@code [magic][length][crc32c][JSON payload]}, one
- * per commit, each carrying its sequence number.
+ * per commit, each carrying its sequence number. On close (and after a long replay) {@code checkpoint.bin} records
+ * the in-memory entries as of a log prefix, so that opening replays only what follows (see {@code Checkpoint}); it is
+ * only an optimization, and a missing, stale or damaged one is ignored.
  *
  * <h2>Durability</h2>
  * A commit is acknowledged only after its frame is written and {@code fdatasync}ed; the log file and directory are
@@ -58,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * the store refuses further writes until reopened.
  *
  * <h2>Memory</h2>
- * Article states (metadata) are held in memory; revisions and audit events stay on disk, found by offset and read
- * through a bounded Caffeine cache.
+ * Article states (metadata) are held in memory, compactly ({@code StoreEntry}; repeated values shared through an
+ * {@code Interner}); revisions and audit events stay on disk, found by offset and read through a bounded Caffeine
+ * cache.
  *
  * <h2>Exclusivity</h2>
  * An OS file lock on {@code store.lock}: a second process, or a second open in this JVM, gets
