@@ -59,10 +59,24 @@ public final class JsonLinesLog implements AutoCloseable {
      * @return the number of events read
      */
     public <T> long replay(Class<T> type, Consumer<T> sink) {
+        return replay(type, 0, sink);
+    }
+
+    /**
+     * Like {@link #replay(Class, Consumer)}, but reads only the lines from byte {@code from} on (the start of a line,
+     * at most the file's size), the ones before it being already accounted for by the caller.
+     *
+     * @return the number of events read
+     */
+    public <T> long replay(Class<T> type, long from, Consumer<T> sink) {
         long count = 0;
-        long goodEnd = 0;
+        long goodEnd = from;
         try {
-            channel.position(0);
+            if (from < 0 || from > channel.size()) {
+                throw new IllegalArgumentException("cannot replay " + file + " from byte " + from + ": it holds "
+                        + channel.size() + " bytes");
+            }
+            channel.position(from);
             // Bytes in bulk, split at '\n' (never part of a multi-byte UTF-8 character), each line parsed from the
             // bytes: opening a day of analytics reads tens of thousands of lines.
             InputStream in = Channels.newInputStream(channel);
@@ -73,16 +87,16 @@ public final class JsonLinesLog implements AutoCloseable {
             long lineNo = 0;
             int n;
             while ((n = in.read(buf)) >= 0) {
-                int from = 0;
+                int lineStart = 0;
                 for (int i = 0; i < n; i++) {
                     if (buf[i] != '\n') {
                         continue;
                     }
                     byte[] src = buf;
-                    int offset = from;
-                    int length = i - from;
+                    int offset = lineStart;
+                    int length = i - lineStart;
                     if (lineLength > 0) {
-                        line = append(line, lineLength, buf, from, length);
+                        line = append(line, lineLength, buf, lineStart, length);
                         src = line;
                         offset = 0;
                         length += lineLength;
@@ -96,10 +110,10 @@ public final class JsonLinesLog implements AutoCloseable {
                         LOG.warn("{}: skipping damaged line {} ({})", file, lineNo, e.getMessage());
                     }
                     goodEnd += length + 1;
-                    from = i + 1;
+                    lineStart = i + 1;
                 }
-                line = append(line, lineLength, buf, from, n - from);
-                lineLength += n - from;
+                line = append(line, lineLength, buf, lineStart, n - lineStart);
+                lineLength += n - lineStart;
             }
             if (goodEnd < channel.size()) {
                 LOG.warn("{}: cutting off {} bytes of an interrupted last write", file, channel.size() - goodEnd);
@@ -135,6 +149,18 @@ public final class JsonLinesLog implements AutoCloseable {
             writer.write('\n');
         } catch (IOException e) {
             throw new StoreException("cannot write to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The size of the file with every event appended so far written (flushed, not necessarily synced). */
+    public long size() {
+        try {
+            if (writer != null) {
+                writer.flush();
+            }
+            return channel.size();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the size of " + file + ": " + e.getMessage(), e);
         }
     }
 
