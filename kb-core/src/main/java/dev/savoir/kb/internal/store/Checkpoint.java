@@ -38,8 +38,9 @@ import tools.jackson.dataformat.smile.SmileWriteFeature;
  *
  * <h2>Layout</h2>
  * An 16-byte prefix (magic {@code SAVOIRCP}, checkpoint format {@value #VERSION}, store format), then frames
- * {@code [length][crc32c][Smile document]}: first the header {@code [logEnd, sequence, entries, chunks]}, then
- * {@code chunks} chunks of at most {@value #CHUNK} entries each. Each chunk is a standalone Smile array of entries,
+ * {@code [length][crc32c][Smile document]}: first the header {@code [logEnd, sequence, entries]}, then chunks of at
+ * most {@value #CHUNK} entries or about {@value #CHUNK_BYTES} bytes each, up to the end of the file (a file cut at a
+ * frame boundary lacks entries, and is refused). Each chunk is a standalone Smile array of entries,
  * each entry an array of fields in a fixed order (see {@link #writeEntry}); chunks are checked and parsed in
  * parallel. Written with Jackson's streaming API: no per-field names, no reflection.
  */
@@ -49,8 +50,10 @@ final class Checkpoint {
     static final int VERSION = 2;
     static final int PREFIX = 16;
     static final int FRAME_HEADER = 8;
-    /** Entries per chunk. */
+    /** The most entries per chunk. */
     static final int CHUNK = 2048;
+    /** A chunk ends once it holds this many bytes, even with fewer entries. */
+    static final int CHUNK_BYTES = 4 << 20;
     private static final int MAX_CHUNK_BYTES = 256 << 20;
 
     private static final SmileMapper SMILE = SmileMapper.builder()
@@ -60,7 +63,7 @@ final class Checkpoint {
     private static final Audience[] AUDIENCES = Audience.values();
 
     /** What the checkpoint summarizes: the log up to {@code logEnd}, {@code sequence} commits, its entry count. */
-    record Header(long logEnd, long sequence, int entries, int chunks) {
+    record Header(long logEnd, long sequence, int entries) {
     }
 
     private Checkpoint() {
@@ -73,23 +76,26 @@ final class Checkpoint {
             throws IOException {
         ByteBuffer prefix = ByteBuffer.allocate(PREFIX).put(MAGIC).putInt(VERSION).putInt(storeFormat);
         out.write(prefix.array());
-        int chunks = (entries.size() + CHUNK - 1) / CHUNK;
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 20);
         try (JsonGenerator g = SMILE.createGenerator(buf)) {
             g.writeStartArray();
             g.writeNumber(logEnd);
             g.writeNumber(sequence);
             g.writeNumber(entries.size());
-            g.writeNumber(chunks);
             g.writeEndArray();
         }
         writeFrame(out, buf);
-        for (int c = 0; c < chunks; c++) {
+        int next = 0;
+        while (next < entries.size()) {
             buf.reset();
             try (JsonGenerator g = SMILE.createGenerator(buf)) {
                 g.writeStartArray();
-                for (StoreEntry e : entries.subList(c * CHUNK, Math.min(entries.size(), (c + 1) * CHUNK))) {
-                    writeEntry(g, e);
+                int end = Math.min(entries.size(), next + CHUNK);
+                while (next < end) {
+                    writeEntry(g, entries.get(next++));
+                    if (g.streamWriteOutputBuffered() + buf.size() >= CHUNK_BYTES) {
+                        break;
+                    }
                 }
                 g.writeEndArray();
             }
@@ -238,13 +244,11 @@ final class Checkpoint {
             long logEnd = nextLong(p);
             long sequence = nextLong(p);
             long entries = nextLong(p);
-            long chunks = nextLong(p);
             expect(p, JsonToken.END_ARRAY);
-            if (logEnd < 0 || sequence < 0 || entries < 0 || entries > Integer.MAX_VALUE || chunks < 0
-                    || chunks > entries) {
+            if (logEnd < 0 || sequence < 0 || entries < 0 || entries > Integer.MAX_VALUE) {
                 throw new IOException("the checkpoint header is inconsistent");
             }
-            return new Header(logEnd, sequence, (int) entries, (int) chunks);
+            return new Header(logEnd, sequence, (int) entries);
         }
     }
 
@@ -256,15 +260,14 @@ final class Checkpoint {
      */
     static void readEntries(FileChannel ch, Header header, Interner interner, Consumer<StoreEntry> sink)
             throws IOException {
-        long[] starts = new long[header.chunks()];
+        List<Long> chunkStarts = new ArrayList<>();
+        long size = ch.size();
         long pos = PREFIX + FRAME_HEADER + frameLength(ch, PREFIX);
-        for (int c = 0; c < starts.length; c++) {
-            starts[c] = pos;
+        while (pos < size) {
+            chunkStarts.add(pos);
             pos += FRAME_HEADER + frameLength(ch, pos);
         }
-        if (pos != ch.size()) {
-            throw new IOException("the checkpoint has " + (ch.size() - pos) + " bytes after its last chunk");
-        }
+        long[] starts = chunkStarts.stream().mapToLong(Long::longValue).toArray();
         // Every chunk task completes (a failure is recorded, not thrown), so that none is still handing out entries
         // when this method returns; the sink sees entries only once all chunks were read.
         List<StoreEntry>[] chunks = newLists(starts.length);

@@ -223,6 +223,36 @@ class CheckpointTest {
     }
 
     @Test
+    void bigArticles_areSplitIntoChunksByBytes_andRoundTrip() throws IOException {
+        java.util.Map<String, String> attributes = new java.util.HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            attributes.put("field" + i, String.valueOf((char) ('a' + i % 26)).repeat(2_000));
+        }
+        try (FileArticleStore store = FileArticleStore.open(dir, null)) {
+            for (int i = 0; i < 30; i++) {
+                Article a = create("big" + i, EN, "Big " + i).article();
+                Article big = new Article(a.id(), a.version(), a.category(), a.type(), a.owner(), a.tags(),
+                        attributes, a.visibility(), a.sourceLocale(), a.reviewInterval(), a.verifiedAt(),
+                        a.verifiedBy(), a.reviewDueAt(), a.createdAt(), a.updatedAt(), a.translations());
+                store.commit(new StoreCommit(big, 0, List.of(revision(a.id(), EN, 1, "Big " + i)), List.of()));
+            }
+        }
+        byte[] file = Files.readAllBytes(checkpoint());
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file);
+        int frames = 0;
+        for (int at = Checkpoint.PREFIX; at < file.length; at += Checkpoint.FRAME_HEADER + b.getInt(at)) {
+            frames++;
+        }
+        // The header, then 30 articles of about 200 KB in chunks of about 4 MiB.
+        assertThat(frames).isGreaterThanOrEqualTo(3);
+        Map<ArticleId, StoreEntry> replayed = replayedFromLog();
+        Map<ArticleId, StoreEntry> loaded = openAndSnapshot();
+        assertThat(loaded).hasSize(30);
+        assertThat(loaded.equals(replayed)).isTrue();
+        assertThat(loaded.get(ArticleId.of("big7")).article().attributes()).isEqualTo(attributes);
+    }
+
+    @Test
     void emptyStore_roundTripsThroughAnEmptyCheckpoint() {
         try (FileArticleStore store = FileArticleStore.open(dir, null)) {
             assertThat(store.size()).isZero();
