@@ -412,7 +412,7 @@ final class Checkpoint {
         Map<String, String> out = new HashMap<>();
         do {
             String key = interner.string(p.getString());
-            out.put(key, interner.string(nextString(p)));
+            out.put(key, interner.attributeValue(nextString(p)));
         } while (p.nextToken() == JsonToken.VALUE_STRING);
         checkEnd(p);
         return Map.copyOf(out);

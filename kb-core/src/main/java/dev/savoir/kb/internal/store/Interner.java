@@ -28,6 +28,8 @@ final class Interner {
     static final int MAX_PER_KIND = 1 << 16;
 
     private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+    /** Apart from the other strings: a host's own fields may hold a value per article, filling their table. */
+    private final ConcurrentHashMap<String, String> attributeValues = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CategoryPath> categories = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ArticleType> types = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Locale> localeTags = new ConcurrentHashMap<>();
@@ -38,6 +40,11 @@ final class Interner {
     /** The shared copy of {@code s}. */
     String string(String s) {
         return shared(strings, s, Function.identity());
+    }
+
+    /** The shared copy of an attribute value. */
+    String attributeValue(String s) {
+        return shared(attributeValues, s, Function.identity());
     }
 
     /** The shared copy of {@code s}, or {@code null}. */
@@ -100,7 +107,7 @@ final class Interner {
             return Map.of();
         }
         Map<String, String> out = new HashMap<>(attributes.size() * 2);
-        attributes.forEach((k, v) -> out.put(string(k), string(v)));
+        attributes.forEach((k, v) -> out.put(string(k), attributeValue(v)));
         return Map.copyOf(out);
     }
 
