@@ -10,6 +10,7 @@ module dev.savoir.kb.core {
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.csv;
     requires tools.jackson.dataformat.yaml;
+    requires tools.jackson.dataformat.smile;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;
     requires io.github.javadiffutils;

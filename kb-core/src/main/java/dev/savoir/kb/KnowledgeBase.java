@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -113,8 +115,12 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Set<ArticleId> signalsDirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private KnowledgeBase(Builder b, ArticleStore store, SharedResources shared, boolean ownsShared) {
-        this.store = store;
+    /**
+     * Opens what sits beside the store (feedback, analytics, the search engine) while {@code store} may still be
+     * reading on another thread, then waits for it and catches the index up.
+     */
+    private KnowledgeBase(Builder b, java.util.function.Supplier<ArticleStore> store, SharedResources shared,
+                          boolean ownsShared) {
         this.shared = shared;
         this.ownsShared = ownsShared;
         this.renderer = b.renderer != null ? b.renderer : new PlainTextRenderer();
@@ -130,29 +136,49 @@ public final class KnowledgeBase implements AutoCloseable {
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
         }
-        this.feedback = new FeedbackStore(b.directory == null ? null : b.directory.resolve("feedback"),
-                b.viewDedupWindow, clock);
-        this.analyticsEngine = new AnalyticsEngine(b.directory == null ? null : b.directory.resolve("analytics"),
-                b.analyticsQueueCapacity, b.analyticsRetentionDays, clock.instant());
-        this.analytics = new SearchAnalytics(analyticsEngine, clock);
+        FeedbackStore fb = null;
+        AnalyticsEngine ae = null;
         SearchEngine opened = null;
+        ArticleStore s;
         try {
+            fb = new FeedbackStore(b.directory == null ? null : b.directory.resolve("feedback"), b.viewDedupWindow,
+                    clock);
+            ae = new AnalyticsEngine(b.directory == null ? null : b.directory.resolve("analytics"),
+                    b.analyticsQueueCapacity, b.analyticsRetentionDays, clock.instant());
             if (b.engineFactory != null) {
                 Path indexDir = b.directory == null ? null : b.directory.resolve("index");
                 opened = b.engineFactory.open(new SearchEngineContext(indexDir, clock, defaultLocale, stalePolicy,
                         renderer, shared.scheduler()));
             }
-            this.engine = opened;
+        } catch (RuntimeException e) {
+            // The builder closes the store; release what this constructor opened.
+            closeAll(opened, ae, fb);
+            try {
+                store.get();
+            } catch (RuntimeException storeFailure) {
+                // The store's own failure (damaged, unreadable) says more than a failure beside it.
+                storeFailure.addSuppressed(e);
+                throw storeFailure;
+            }
+            throw e;
+        }
+        try {
+            s = store.get();
+        } catch (RuntimeException e) {
+            closeAll(opened, ae, fb);
+            throw e;
+        }
+        this.store = s;
+        this.feedback = fb;
+        this.analyticsEngine = ae;
+        this.analytics = new SearchAnalytics(ae, clock);
+        this.engine = opened;
+        try {
             if (opened != null) {
                 catchUpIndex(b.rebuildProgress);
             }
         } catch (RuntimeException e) {
-            // The builder closes the store; release what this constructor opened.
-            if (opened != null) {
-                opened.close();
-            }
-            analyticsEngine.close();
-            feedback.close();
+            closeAll(opened, ae, fb);
             throw e;
         }
         long every = b.schedulerInterval.toMillis();
@@ -162,6 +188,19 @@ public final class KnowledgeBase implements AutoCloseable {
                 : null;
         this.housekeeping = shared.scheduler().scheduleWithFixedDelay(this::housekeepingQuietly, 200, 200,
                 TimeUnit.MILLISECONDS);
+    }
+
+    private static void closeAll(@Nullable SearchEngine engine, @Nullable AnalyticsEngine analytics,
+                                 @Nullable FeedbackStore feedback) {
+        if (engine != null) {
+            engine.close();
+        }
+        if (analytics != null) {
+            analytics.close();
+        }
+        if (feedback != null) {
+            feedback.close();
+        }
     }
 
     /** Starts configuring a knowledge base. */
@@ -1872,20 +1911,60 @@ public final class KnowledgeBase implements AutoCloseable {
             }
             boolean ownsShared = shared == null;
             SharedResources res = shared != null ? shared : SharedResources.create();
-            ArticleStore s;
+            CompletableFuture<ArticleStore> opening;
             if (store != null) {
-                s = store;
+                opening = CompletableFuture.completedFuture(store);
             } else if (inMemory) {
-                s = new InMemoryArticleStore();
+                opening = CompletableFuture.completedFuture(new InMemoryArticleStore());
             } else {
-                s = FileArticleStore.open(Objects.requireNonNull(directory).resolve("store"), res.cache());
+                FileArticleStore.Locked locked;
+                try {
+                    // Locked first, on this thread: nothing beside the store is touched while another process
+                    // holds it.
+                    locked = FileArticleStore.lock(Objects.requireNonNull(directory).resolve("store"));
+                } catch (RuntimeException e) {
+                    if (ownsShared) {
+                        res.close();
+                    }
+                    throw e;
+                }
+                // Reading the store and opening the search index are independent: do both at once.
+                opening = new CompletableFuture<>();
+                CompletableFuture<ArticleStore> target = opening;
+                Thread.ofPlatform().name("savoir-store-open").daemon(true).start(() -> {
+                    try {
+                        target.complete(locked.open(res.cache()));
+                    } catch (Throwable t) {
+                        target.completeExceptionally(t);
+                    }
+                });
             }
+            CompletableFuture<ArticleStore> pending = opening;
             try {
-                return new KnowledgeBase(this, s, res, ownsShared);
+                return new KnowledgeBase(this, () -> await(pending), res, ownsShared);
             } catch (RuntimeException e) {
-                s.close();
+                try {
+                    await(pending).close();
+                } catch (RuntimeException storeFailure) {
+                    // It failed to open: nothing to close (and its failure is the one thrown, or suppressed in it).
+                }
                 if (ownsShared) {
                     res.close();
+                }
+                throw e;
+            }
+        }
+
+        /** The store once opened, or its own failure rethrown. */
+        private static ArticleStore await(CompletableFuture<ArticleStore> opening) {
+            try {
+                return opening.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
                 }
                 throw e;
             }

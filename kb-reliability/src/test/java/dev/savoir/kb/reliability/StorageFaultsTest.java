@@ -193,7 +193,7 @@ class StorageFaultsTest {
             typed++;
             // The way out the message names: delete the checkpoint and open what remains: the commits that ended
             // before the cut, exactly, and an index rebuilt to match.
-            Files.delete(dir.resolve("store").resolve("checkpoint.jsonl"));
+            Files.delete(dir.resolve("store").resolve("checkpoint.bin"));
             long complete = ends.stream().filter(e -> e <= cut).count();
             try (KnowledgeBase kb = open(dir)) {
                 assertThat(kb.size()).as(context).isEqualTo((int) ((complete + 1) / 2));

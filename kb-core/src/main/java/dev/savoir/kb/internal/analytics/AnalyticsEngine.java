@@ -40,6 +40,14 @@ public final class AnalyticsEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsEngine.class);
     private static final Pattern EVENTS = Pattern.compile("events-(\\d{4}-\\d{2}-\\d{2})\\.jsonl");
     private static final Pattern ROLLUP = Pattern.compile("rollup-(\\d{4}-\\d{2}-\\d{2})\\.json");
+    private static final Pattern PARTIAL = Pattern.compile("partial-(\\d{4}-\\d{2}-\\d{2})\\.json");
+
+    /**
+     * The rollup of a day still open when the knowledge base closed, covering the first {@code eventsBytes} of its
+     * events log: the next open replays only the events after it.
+     */
+    public record Partial(long eventsBytes, Day day) {
+    }
 
     /** One recorded event (a line of a daily log). */
     public record Event(String kind, Instant at, @Nullable String session, @Nullable String query,
@@ -98,16 +106,25 @@ public final class AnalyticsEngine implements AutoCloseable {
             Files.createDirectories(dir);
             Map<LocalDate, Path> eventFiles = new HashMap<>();
             Map<LocalDate, Path> rollups = new HashMap<>();
+            Map<LocalDate, Path> partials = new HashMap<>();
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
                     Matcher e = EVENTS.matcher(name);
                     Matcher r = ROLLUP.matcher(name);
+                    Matcher p = PARTIAL.matcher(name);
                     if (e.matches()) {
                         eventFiles.put(LocalDate.parse(e.group(1)), f);
                     } else if (r.matches()) {
                         rollups.put(LocalDate.parse(r.group(1)), f);
+                    } else if (p.matches()) {
+                        partials.put(LocalDate.parse(p.group(1)), f);
                     }
+                }
+            }
+            for (var e : partials.entrySet()) {
+                if (e.getKey().isBefore(oldest) || rollups.containsKey(e.getKey())) {
+                    Files.deleteIfExists(e.getValue());
                 }
             }
             for (var e : rollups.entrySet()) {
@@ -122,8 +139,21 @@ public final class AnalyticsEngine implements AutoCloseable {
                 if (d.isBefore(oldest)) {
                     Files.deleteIfExists(e.getValue());
                 } else if (!days.containsKey(d)) {
-                    try (JsonLinesLog l = new JsonLinesLog(e.getValue())) {
-                        l.replay(Event.class, this::fold);
+                    JsonLinesLog l = new JsonLinesLog(e.getValue());
+                    try {
+                        long from = loadPartial(d, partials.get(d), Files.size(e.getValue()));
+                        l.replay(Event.class, from, this::fold);
+                    } catch (RuntimeException ex) {
+                        l.close();
+                        throw ex;
+                    }
+                    if (d.equals(today)) {
+                        // Keep today's log open and positioned for appending: the first drain need not read it
+                        // all again.
+                        log = l;
+                        logDay = d;
+                    } else {
+                        l.close();
                     }
                     if (d.isBefore(today)) {
                         saveRollup(d);
@@ -131,7 +161,63 @@ public final class AnalyticsEngine implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (log != null) {
+                log.close();
+                log = null;
+                logDay = null;
+            }
             throw new StoreException("cannot read the search analytics in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the partial rollup of day {@code d} if it fits its events log ({@code eventsSize} bytes), and returns
+     * where the replay of the log starts: after what it covers, or at 0 when there is none or it does not fit.
+     */
+    private long loadPartial(LocalDate d, @Nullable Path partial, long eventsSize) {
+        if (partial == null) {
+            return 0;
+        }
+        try {
+            Partial p = Json.mapper().readValue(partial.toFile(), Partial.class);
+            if (p.eventsBytes() < 0 || p.eventsBytes() > eventsSize || p.day() == null) {
+                LOG.info("Ignoring {}: it does not fit the events log of {}", partial, d);
+                return 0;
+            }
+            days.put(d, p.day());
+            return p.eventsBytes();
+        } catch (RuntimeException e) {
+            LOG.warn("Ignoring an unreadable {} ({}): replaying the events of {}", partial, e.getMessage(), d);
+            return 0;
+        }
+    }
+
+    /**
+     * Saves the rollup of the day whose log is open, with how much of the log it covers, so that the next open does
+     * not replay it all. Atomic (temporary file, fsync, rename); a failure only costs the next open a full replay.
+     */
+    private void savePartial() {
+        if (directory == null || log == null || logDay == null) {
+            return;
+        }
+        Day day = days.get(logDay);
+        if (day == null) {
+            return;
+        }
+        Path target = directory.resolve("partial-" + logDay + ".json");
+        Path tmp = directory.resolve("partial-" + logDay + ".json.tmp");
+        try {
+            long covered = log.size();
+            synchronized (day) {
+                Files.write(tmp, Json.mapper().writeValueAsBytes(new Partial(covered, day)));
+            }
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot save the analytics rollup of {} so far: {}; the next open replays its events", logDay,
+                    e.getMessage());
         }
     }
 
@@ -211,6 +297,7 @@ public final class AnalyticsEngine implements AutoCloseable {
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(directory.resolve("partial-" + d + ".json"));
         } catch (IOException e) {
             LOG.warn("Cannot save the analytics rollup of {}: {}", d, e.getMessage());
         }
@@ -225,8 +312,9 @@ public final class AnalyticsEngine implements AutoCloseable {
             for (Path f : files.toList()) {
                 Matcher e = EVENTS.matcher(f.getFileName().toString());
                 Matcher r = ROLLUP.matcher(f.getFileName().toString());
+                Matcher p = PARTIAL.matcher(f.getFileName().toString());
                 LocalDate d = e.matches() ? LocalDate.parse(e.group(1)) : r.matches() ? LocalDate.parse(r.group(1))
-                        : null;
+                        : p.matches() ? LocalDate.parse(p.group(1)) : null;
                 if (d != null && d.isBefore(oldest)) {
                     Files.deleteIfExists(f);
                 }
@@ -334,6 +422,7 @@ public final class AnalyticsEngine implements AutoCloseable {
     @Override
     public synchronized void close() {
         drain();
+        savePartial();
         if (log != null) {
             log.close();
             log = null;

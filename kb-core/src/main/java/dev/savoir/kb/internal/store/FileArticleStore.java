@@ -32,10 +32,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
@@ -49,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * <h2>On disk</h2>
  * A directory holding {@code changes.log} and {@code store.lock}. The log starts with a 16-byte header (magic
  * {@code SAVOIRKB}, format version, reserved) followed by frames {@code [magic][length][crc32c][JSON payload]}, one
- * per commit, each carrying its sequence number.
+ * per commit, each carrying its sequence number. On close (and after a long replay) {@code checkpoint.bin} records
+ * the in-memory entries as of a log prefix, so that opening replays only what follows (see {@code Checkpoint}); it is
+ * only an optimization, and a missing, stale or damaged one is ignored.
  *
  * <h2>Durability</h2>
  * A commit is acknowledged only after its frame is written and {@code fdatasync}ed; the log file and directory are
@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * the store refuses further writes until reopened.
  *
  * <h2>Memory</h2>
- * Article states (metadata) are held in memory; revisions and audit events stay on disk, found by offset and read
- * through a bounded Caffeine cache.
+ * Article states (metadata) are held in memory, compactly ({@code StoreEntry}; repeated values shared through an
+ * {@code Interner}); revisions and audit events stay on disk, found by offset and read through a bounded Caffeine
+ * cache.
  *
  * <h2>Exclusivity</h2>
  * An OS file lock on {@code store.lock}: a second process, or a second open in this JVM, gets
@@ -72,7 +73,9 @@ public final class FileArticleStore implements ArticleStore {
 
     static final String LOG_FILE = "changes.log";
     static final String LOCK_FILE = "store.lock";
-    static final String CHECKPOINT_FILE = "checkpoint.jsonl";
+    static final String CHECKPOINT_FILE = "checkpoint.bin";
+    /** The JSON-lines checkpoint of earlier versions: read for its safety check only, deleted by the next one. */
+    static final String LEGACY_CHECKPOINT_FILE = "checkpoint.jsonl";
     /** Replaying more frames than this on open writes a new checkpoint at once. */
     static final int CHECKPOINT_AFTER_FRAMES = 1_000;
     static final byte[] MAGIC = "SAVOIRKB".getBytes(StandardCharsets.US_ASCII);
@@ -91,12 +94,8 @@ public final class FileArticleStore implements ArticleStore {
     record RevisionKey(Object store, ArticleId id, Locale locale, int number) {
     }
 
-    /** The first line of a checkpoint: which prefix of the log the entries that follow summarize. */
-    record CheckpointHeader(int format, long logEnd, long sequence, int entries) {
-    }
-
-    /** An article's in-memory entry; replaced whole on each commit, so readers never see half of one. */
-    record Entry(Article article, long lastSequence, Map<Locale, long[]> revisionOffsets, long[] eventOffsets) {
+    /** The first line of a legacy checkpoint: which prefix of the log it summarized. */
+    record LegacyCheckpointHeader(int format, long logEnd, long sequence, int entries) {
     }
 
     private final Path directory;
@@ -104,7 +103,8 @@ public final class FileArticleStore implements ArticleStore {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Object writeLock = new Object();
-    private final ConcurrentHashMap<ArticleId, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ArticleId, StoreEntry> entries = new ConcurrentHashMap<>();
+    private final Interner interner = new Interner();
     private final Cache<Object, Object> cache;
     private final Object cacheToken = new Object();
     private volatile FileChannel log;
@@ -125,7 +125,7 @@ public final class FileArticleStore implements ArticleStore {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code directory}.
+     * Opens (creating if needed) the store in {@code directory}: {@link #lock} then {@link Locked#open}.
      *
      * @param cache a cache shared with other stores for revisions and audit events (bounded by the host's budget),
      *     or {@code null} for a private 32 MiB one
@@ -133,7 +133,17 @@ public final class FileArticleStore implements ArticleStore {
      * @throws StoreCorruptedException if the log is damaged beyond a torn last write
      */
     public static FileArticleStore open(Path directory, @Nullable Cache<Object, Object> cache) {
-        long start = System.nanoTime();
+        return lock(directory).open(cache);
+    }
+
+    /**
+     * Takes the store's lock (creating the directory if needed) without reading anything yet, so that a caller can
+     * read the store ({@link Locked#open}) on another thread while it opens what sits beside it, knowing that no
+     * other process uses the directory.
+     *
+     * @throws StoreLockedException if another process or store has it open
+     */
+    public static Locked lock(Path directory) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -163,29 +173,81 @@ public final class FileArticleStore implements ArticleStore {
             throw new StoreLockedException("the store in " + directory + " is open in another process" + holder
                     + ": stop it first, or give each process its own directory");
         }
-        FileArticleStore store = null;
         try {
             writeHolder(lockChannel);
-            createLogIfMissing(directory);
-            store = new FileArticleStore(directory, lockChannel, lock, cache != null ? cache : defaultCache());
-            store.replay();
-            LOG.info("Opened store {} ({} articles, sequence {}) in {} ms", directory, store.entries.size(),
-                    store.sequence, (System.nanoTime() - start) / 1_000_000);
-            return store;
         } catch (IOException e) {
+            releaseQuietly(lock, lockChannel);
+            throw new StoreException("cannot write the lock file in " + directory + ": " + e.getMessage(), e);
+        }
+        return new Locked(directory, lockChannel, lock);
+    }
+
+    /**
+     * A store directory locked by {@link #lock}, not read yet. {@link #open} it once, or {@link #close} it to release
+     * the lock. Not thread-safe.
+     */
+    public static final class Locked implements AutoCloseable {
+        private final Path directory;
+        private final FileChannel lockChannel;
+        private final FileLock lock;
+        private boolean handedOver;
+
+        private Locked(Path directory, FileChannel lockChannel, FileLock lock) {
+            this.directory = directory;
+            this.lockChannel = lockChannel;
+            this.lock = lock;
+        }
+
+        /**
+         * Reads the store (its checkpoint, then the log after it); the store then owns the lock. On failure the
+         * lock is released.
+         *
+         * @param cache a cache shared with other stores for revisions and audit events, or {@code null} for a
+         *     private 32 MiB one
+         * @throws StoreCorruptedException if the log is damaged beyond a torn last write
+         * @throws IllegalStateException if it was already opened or closed
+         */
+        public FileArticleStore open(@Nullable Cache<Object, Object> cache) {
+            if (handedOver) {
+                throw new IllegalStateException("the lock of " + directory + " was already opened or closed: "
+                        + "lock the store again");
+            }
+            handedOver = true;
+            long start = System.nanoTime();
+            FileArticleStore store = null;
+            try {
+                createLogIfMissing(directory);
+                store = new FileArticleStore(directory, lockChannel, lock, cache != null ? cache : defaultCache());
+                store.replay();
+                LOG.info("Opened store {} ({} articles, sequence {}) in {} ms", directory, store.entries.size(),
+                        store.sequence, (System.nanoTime() - start) / 1_000_000);
+                return store;
+            } catch (IOException e) {
+                closeOrRelease(store);
+                throw new StoreException("cannot open the store in " + directory + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                closeOrRelease(store);
+                throw e;
+            }
+        }
+
+        private void closeOrRelease(@Nullable FileArticleStore store) {
             if (store != null) {
+                // Half-read: its entries may run past its log end, so it must not write a checkpoint.
+                store.failure = "it failed to open";
                 store.close();
             } else {
                 releaseQuietly(lock, lockChannel);
             }
-            throw new StoreException("cannot open the store in " + directory + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (store != null) {
-                store.close();
-            } else {
+        }
+
+        /** Releases the lock, unless {@link #open} was called. */
+        @Override
+        public void close() {
+            if (!handedOver) {
+                handedOver = true;
                 releaseQuietly(lock, lockChannel);
             }
-            throw e;
         }
     }
 
@@ -315,53 +377,43 @@ public final class FileArticleStore implements ArticleStore {
 
     /**
      * Loads the checkpoint (the in-memory entries as of a log prefix, written on close), so that only the frames
-     * after it are replayed. A missing, stale or damaged checkpoint is ignored: the log alone is the truth.
+     * after it are replayed. A missing, stale or damaged checkpoint is ignored: the log alone is the truth. A legacy
+     * checkpoint (an earlier version's) is ignored too, after the same check that the log is not shorter than it.
      */
-    private boolean loadCheckpoint(long logSize) {
+    private boolean loadCheckpoint(long logSize) throws IOException {
         Path file = directory.resolve(CHECKPOINT_FILE);
         if (!Files.exists(file)) {
+            checkLegacyCheckpoint(logSize);
             return false;
         }
-        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
-            if (first == null) {
+        long t0 = System.nanoTime();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Checkpoint.Header header = Checkpoint.readHeader(ch, FORMAT_VERSION);
+            if (header == null) {
+                LOG.info("Store {}: ignoring a checkpoint of another format", directory);
                 return false;
             }
-            CheckpointHeader header = Json.storeMapper().readValue(first, CheckpointHeader.class);
-            if (header.format() == FORMAT_VERSION && header.logEnd() > logSize) {
-                // The checkpoint is written on close, after every change up to logEnd was flushed: a shorter log
-                // lost acknowledged changes after the fact (truncated, or a partial copy). Replaying what remains
-                // would drop them silently.
-                throw new StoreCorruptedException(logPath + " is " + logSize + " bytes long, but held " + header.logEnd()
-                        + " bytes of acknowledged changes when the store was last closed: it was truncated or "
-                        + "partially copied. Restore the directory from a backup; or, to open it with what remains "
-                        + "and lose the changes after byte " + logSize + ", delete " + file);
+            if (header.logEnd() > logSize) {
+                throw truncatedLog(logSize, header.logEnd(), file);
             }
-            if (header.format() != FORMAT_VERSION || header.logEnd() < HEADER_SIZE) {
+            if (header.logEnd() < HEADER_SIZE) {
                 LOG.info("Store {}: ignoring a checkpoint that does not fit the log", directory);
                 return false;
             }
-            long t0 = System.nanoTime();
-            // Lines parse independently: spread them over the cores.
-            tools.jackson.databind.ObjectReader reader = Json.storeMapper().readerFor(Entry.class);
-            List<String> lines = in.lines().toList();
-            lines.parallelStream().forEach(line -> {
-                Entry e = reader.readValue(line);
-                entries.put(e.article().id(), e);
-            });
-            int n = lines.size();
-            LOG.debug("Store {}: loaded {} checkpoint entries in {} ms", directory, n,
-                    (System.nanoTime() - t0) / 1_000_000);
-            if (n != header.entries()) {
-                throw new IllegalStateException("the checkpoint has " + n + " entries, its header says "
+            Checkpoint.readEntries(ch, header, interner, e -> entries.put(e.article().id(), e));
+            if (entries.size() != header.entries()) {
+                throw new IOException("the checkpoint holds " + entries.size() + " distinct articles, its header says "
                         + header.entries());
             }
+            LOG.debug("Store {}: loaded {} checkpoint entries in {} ms", directory, entries.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
             sequence = header.sequence();
             end = header.logEnd();
             return true;
-        } catch (StoreCorruptedException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
+            if (e instanceof StoreCorruptedException corrupted) {
+                throw corrupted;
+            }
             LOG.warn("Store {}: ignoring a damaged checkpoint ({}); replaying the whole log", directory,
                     e.getMessage());
             entries.clear();
@@ -371,27 +423,66 @@ public final class FileArticleStore implements ArticleStore {
         }
     }
 
-    /** Writes the in-memory entries as of the current log end, atomically (temporary file, fsync, rename). */
+    /** An earlier version's checkpoint is not read, but still proves how long the log was when it was written. */
+    private void checkLegacyCheckpoint(long logSize) {
+        Path legacy = directory.resolve(LEGACY_CHECKPOINT_FILE);
+        if (!Files.exists(legacy)) {
+            return;
+        }
+        LegacyCheckpointHeader header;
+        try (java.io.BufferedReader in = Files.newBufferedReader(legacy, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null) {
+                return;
+            }
+            header = Json.storeMapper().readValue(first, LegacyCheckpointHeader.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("Store {}: ignoring an unreadable legacy checkpoint ({})", directory, e.getMessage());
+            return;
+        }
+        if (header.format() == FORMAT_VERSION && header.logEnd() > logSize) {
+            throw truncatedLog(logSize, header.logEnd(), legacy);
+        }
+        LOG.info("Store {}: replaying the log instead of reading the checkpoint of an earlier version", directory);
+    }
+
+    /**
+     * The checkpoint is written on close, after every change up to {@code logEnd} was flushed: a shorter log lost
+     * acknowledged changes after the fact (truncated, or a partial copy). Replaying what remains would drop them
+     * silently.
+     */
+    private StoreCorruptedException truncatedLog(long logSize, long logEnd, Path checkpoint) {
+        return new StoreCorruptedException(logPath + " is " + logSize + " bytes long, but held " + logEnd
+                + " bytes of acknowledged changes when the store was last closed: it was truncated or "
+                + "partially copied. Restore the directory from a backup; or, to open it with what remains "
+                + "and lose the changes after byte " + logSize + ", delete " + checkpoint);
+    }
+
+    /**
+     * Writes the in-memory entries as of the current log end, atomically (temporary file, fsync, rename, directory
+     * fsync), then deletes a legacy checkpoint.
+     */
     private void writeCheckpoint() {
         Path tmp = directory.resolve(CHECKPOINT_FILE + ".tmp");
         Path file = directory.resolve(CHECKPOINT_FILE);
+        long t0 = System.nanoTime();
         try {
-            try (java.io.BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                List<Entry> all = List.copyOf(entries.values());
-                out.write(Json.storeMapper().writeValueAsString(new CheckpointHeader(FORMAT_VERSION, end, sequence,
-                        all.size())));
-                out.write('\n');
-                for (Entry e : all) {
-                    out.write(Json.storeMapper().writeValueAsString(e));
-                    out.write('\n');
+            List<StoreEntry> all = List.copyOf(entries.values());
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch),
+                        1 << 16)) {
+                    Checkpoint.write(out, end, sequence, all, FORMAT_VERSION);
+                    out.flush();
+                    ch.force(true);
                 }
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(directory);
+            Files.deleteIfExists(directory.resolve(LEGACY_CHECKPOINT_FILE));
+            LOG.debug("Store {}: wrote a checkpoint of {} entries in {} ms", directory, all.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Store {}: could not write a checkpoint ({}); the next open replays the log", directory,
                     e.getMessage());
@@ -441,20 +532,11 @@ public final class FileArticleStore implements ArticleStore {
     private void apply(LogRecord record, long offset) {
         StoreCommit c = record.commit();
         ArticleId id = c.article().id();
-        Entry old = entries.get(id);
-        Map<Locale, long[]> offsets = old == null ? new HashMap<>() : new HashMap<>(old.revisionOffsets());
-        for (Revision r : c.revisions()) {
-            long[] prev = offsets.getOrDefault(r.locale(), new long[0]);
-            long[] next = Arrays.copyOf(prev, r.number());
-            next[r.number() - 1] = offset;
-            offsets.put(r.locale(), next);
-        }
-        long[] events = old == null ? new long[0] : old.eventOffsets();
-        if (!c.events().isEmpty()) {
-            events = Arrays.copyOf(events, events.length + 1);
-            events[events.length - 1] = offset;
-        }
-        entries.put(id, new Entry(c.article(), record.sequence(), Map.copyOf(offsets), events));
+        StoreEntry old = entries.get(id);
+        // Shared values and one object per distinct instant: a million entries must fit a small heap.
+        Article article = interner.article(c.article());
+        entries.put(id, StoreEntry.after(old, article, record.sequence(), c.revisions(), !c.events().isEmpty(),
+                offset, interner));
         sequence = record.sequence();
     }
 
@@ -463,7 +545,7 @@ public final class FileArticleStore implements ArticleStore {
     @Override
     public Optional<Article> article(ArticleId id) {
         ensureOpen();
-        Entry e = entries.get(id);
+        StoreEntry e = entries.get(id);
         return e == null ? Optional.empty() : Optional.of(e.article());
     }
 
@@ -481,13 +563,13 @@ public final class FileArticleStore implements ArticleStore {
     @Override
     public Optional<Revision> revision(ArticleId id, Locale locale, int number) {
         ensureOpen();
-        Entry e = entries.get(id);
-        long[] offsets = e == null ? null : e.revisionOffsets().get(locale);
-        if (offsets == null || number < 1 || number > offsets.length) {
+        StoreEntry e = entries.get(id);
+        long offset = e == null ? -1 : e.revisionOffset(locale, number);
+        if (offset < 0) {
             return Optional.empty();
         }
         Object r = cache.get(new RevisionKey(cacheToken, id, locale, number),
-                k -> findRevision(readFrame(offsets[number - 1]), locale, number));
+                k -> findRevision(readFrame(offset), locale, number));
         return Optional.of((Revision) r);
     }
 
@@ -504,13 +586,13 @@ public final class FileArticleStore implements ArticleStore {
     @Override
     public List<Revision> revisions(ArticleId id, Locale locale) {
         ensureOpen();
-        Entry e = entries.get(id);
-        long[] offsets = e == null ? null : e.revisionOffsets().get(locale);
-        if (offsets == null) {
+        StoreEntry e = entries.get(id);
+        int count = e == null ? 0 : e.revisionCount(locale);
+        if (count == 0) {
             return List.of();
         }
-        List<Revision> out = new ArrayList<>(offsets.length);
-        for (int n = 1; n <= offsets.length; n++) {
+        List<Revision> out = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
             out.add(revision(id, locale, n).orElseThrow());
         }
         return out;
@@ -520,7 +602,7 @@ public final class FileArticleStore implements ArticleStore {
     @SuppressWarnings("unchecked")
     public List<AuditEvent> auditEvents(ArticleId id) {
         ensureOpen();
-        Entry e = entries.get(id);
+        StoreEntry e = entries.get(id);
         if (e == null) {
             return List.of();
         }
@@ -617,7 +699,7 @@ public final class FileArticleStore implements ArticleStore {
         synchronized (writeLock) {
             ensureWritable();
             CommitValidator.checkAll(commits, id -> {
-                Entry e = entries.get(id);
+                StoreEntry e = entries.get(id);
                 return e == null ? null : e.article();
             });
             int done = 0;
@@ -713,10 +795,15 @@ public final class FileArticleStore implements ArticleStore {
         ensureOpen();
         return entries.values().stream()
                 .filter(e -> e.lastSequence() > since)
-                .sorted(Comparator.comparingLong(Entry::lastSequence))
+                .sorted(Comparator.comparingLong(StoreEntry::lastSequence))
                 .limit(limit)
                 .map(e -> new StoreChange(e.lastSequence(), e.article().id()))
                 .toList();
+    }
+
+    /** A copy of the in-memory entries (for tests). */
+    java.util.Map<ArticleId, StoreEntry> entrySnapshot() {
+        return java.util.Map.copyOf(entries);
     }
 
     /** How many times commits were flushed to disk since the store was opened (one per group). */

@@ -1,0 +1,173 @@
+package dev.savoir.kb.internal.store;
+
+import dev.savoir.kb.Article;
+import dev.savoir.kb.Revision;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An article's in-memory entry in {@link FileArticleStore}: its state, the sequence of its last change, and where
+ * its revisions and audit events lie in the log. Immutable; replaced whole on each commit, so readers never see half
+ * of one.
+ *
+ * <p>Compact, because a store holds one per article in memory: the log offsets of every revision and event sit in
+ * one {@code long[]}, laid out as {@code [revision count of each locale][revision offsets of the first locale, then
+ * the next...][event offsets]}, with the locales in a shared array.
+ */
+final class StoreEntry {
+    private final Article article;
+    private final long lastSequence;
+    private final Locale[] locales;
+    private final long[] offsets;
+
+    StoreEntry(Article article, long lastSequence, Locale[] locales, long[] offsets) {
+        this.article = Objects.requireNonNull(article, "article");
+        this.lastSequence = lastSequence;
+        this.locales = locales;
+        this.offsets = offsets;
+        int revisions = 0;
+        for (int i = 0; i < locales.length; i++) {
+            if (i >= offsets.length || offsets[i] < 0) {
+                throw new IllegalArgumentException("the offsets of " + article.id() + " are malformed");
+            }
+            revisions += (int) offsets[i];
+        }
+        if (locales.length + (long) revisions > offsets.length) {
+            throw new IllegalArgumentException("the offsets of " + article.id() + " list " + revisions
+                    + " revisions but hold " + (offsets.length - locales.length));
+        }
+    }
+
+    /** The article's current state. */
+    Article article() {
+        return article;
+    }
+
+    /** The sequence number of the last commit that changed it. */
+    long lastSequence() {
+        return lastSequence;
+    }
+
+    /** The locales that have revisions, in the order their offsets are laid out (shared: do not modify). */
+    Locale[] locales() {
+        return locales;
+    }
+
+    /** The raw offsets (see the class comment; do not modify). */
+    long[] offsets() {
+        return offsets;
+    }
+
+    /** How many revisions {@code locale} has (0 if none). */
+    int revisionCount(Locale locale) {
+        int i = indexOf(locale);
+        return i < 0 ? 0 : (int) offsets[i];
+    }
+
+    /** The log offset of revision {@code number} (from 1) in {@code locale}, or -1 if it has none. */
+    long revisionOffset(Locale locale, int number) {
+        int i = indexOf(locale);
+        if (i < 0 || number < 1 || number > offsets[i]) {
+            return -1;
+        }
+        return offsets[start(i) + number - 1];
+    }
+
+    /** The log offsets of the records holding its audit events, oldest first. */
+    long[] eventOffsets() {
+        return Arrays.copyOfRange(offsets, eventsStart(), offsets.length);
+    }
+
+    /** How many records hold its audit events. */
+    int eventRecords() {
+        return offsets.length - eventsStart();
+    }
+
+    /**
+     * The entry after a commit written at {@code offset}: its new state, its revisions' offsets recorded, one more
+     * event record if it carried events.
+     */
+    static StoreEntry after(@org.jspecify.annotations.Nullable StoreEntry old, Article article, long sequence,
+                            List<Revision> revisions, boolean hasEvents, long offset, Interner interner) {
+        List<Locale> locs = new ArrayList<>();
+        List<long[]> revs = new ArrayList<>();
+        long[] events = new long[0];
+        if (old != null) {
+            for (int i = 0; i < old.locales.length; i++) {
+                locs.add(old.locales[i]);
+                revs.add(Arrays.copyOfRange(old.offsets, old.start(i), old.start(i) + (int) old.offsets[i]));
+            }
+            events = old.eventOffsets();
+        }
+        for (Revision r : revisions) {
+            int i = locs.indexOf(r.locale());
+            if (i < 0) {
+                locs.add(interner.locale(r.locale()));
+                revs.add(new long[0]);
+                i = locs.size() - 1;
+            }
+            long[] next = Arrays.copyOf(revs.get(i), r.number());
+            next[r.number() - 1] = offset;
+            revs.set(i, next);
+        }
+        if (hasEvents) {
+            events = Arrays.copyOf(events, events.length + 1);
+            events[events.length - 1] = offset;
+        }
+        int size = locs.size() + events.length;
+        for (long[] r : revs) {
+            size += r.length;
+        }
+        long[] packed = new long[size];
+        int at = locs.size();
+        for (int i = 0; i < locs.size(); i++) {
+            long[] r = revs.get(i);
+            packed[i] = r.length;
+            System.arraycopy(r, 0, packed, at, r.length);
+            at += r.length;
+        }
+        System.arraycopy(events, 0, packed, at, events.length);
+        return new StoreEntry(article, sequence, interner.localeList(locs), packed);
+    }
+
+    private int indexOf(Locale locale) {
+        for (int i = 0; i < locales.length; i++) {
+            if (locales[i].equals(locale)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int start(int localeIndex) {
+        int s = locales.length;
+        for (int i = 0; i < localeIndex; i++) {
+            s += (int) offsets[i];
+        }
+        return s;
+    }
+
+    private int eventsStart() {
+        return start(locales.length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoreEntry e && article.equals(e.article) && lastSequence == e.lastSequence
+                && Arrays.equals(locales, e.locales) && Arrays.equals(offsets, e.offsets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(article, lastSequence, Arrays.hashCode(locales), Arrays.hashCode(offsets));
+    }
+
+    @Override
+    public String toString() {
+        return "StoreEntry[" + article.id() + " at " + lastSequence + ", " + Arrays.toString(locales) + " "
+                + Arrays.toString(offsets) + "]";
+    }
+}
