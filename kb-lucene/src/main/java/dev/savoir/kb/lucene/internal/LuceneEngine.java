@@ -149,6 +149,9 @@ public final class LuceneEngine implements SearchEngine {
         IndexWriterConfig cfg = new IndexWriterConfig(new FieldAnalyzer());
         cfg.setSimilarity(similarity);
         cfg.setRAMBufferSizeMB(64);
+        // a refresh publishes what was flushed at once, without waiting for small segments to merge first (bulk
+        // imports refresh twice a second; merging stays in the background)
+        cfg.setMaxFullFlushMergeWaitMillis(0);
         cfg.setOpenMode(sequence < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         this.writer = new IndexWriter(directory, cfg);
         this.committed = sequence;
