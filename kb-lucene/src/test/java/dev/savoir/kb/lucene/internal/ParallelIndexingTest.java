@@ -124,7 +124,7 @@ class ParallelIndexingTest {
         return new IndexableArticle(a, Map.of(), Map.of());
     }
 
-    /** 600 articles, three of which change several times within the batch. */
+    /** 600 articles, three of which change several times within the batch (one of them 40 times in a row). */
     private static List<IndexableArticle> batch() {
         List<IndexableArticle> all = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
@@ -137,7 +137,11 @@ class ParallelIndexingTest {
                 all.add(article(7, 3, "Last title of seven"));
             }
         }
-        all.add(article(42, 5, "Last title of forty-two"));
+        // many states of one article next to each other: threads taking them at once must not reorder them
+        for (int rev = 2; rev < 40; rev++) {
+            all.add(article(42, rev, "Title " + rev + " of forty-two"));
+        }
+        all.add(article(42, 40, "Last title of forty-two"));
         return all;
     }
 
@@ -186,7 +190,7 @@ class ParallelIndexingTest {
         assertThat(sequential).filteredOn(l -> l.startsWith("a7|pub|en|")).singleElement().asString()
                 .contains("|3|Last title of seven|");
         assertThat(sequential).filteredOn(l -> l.startsWith("a42|pub|en|")).singleElement().asString()
-                .contains("|5|Last title of forty-two|");
+                .contains("|40|Last title of forty-two|");
         assertThat(sequential).noneMatch(l -> l.startsWith("a11|"));
         try (SearchEngine e = open(four, 4)) {
             assertThat(e.appliedSequence()).isEqualTo(10);
