@@ -90,6 +90,8 @@ public final class KnowledgeBase implements AutoCloseable {
     static final int MAX_ATTRIBUTE_KEY = 64;
     static final int MAX_ATTRIBUTE_VALUE = 2_000;
     static final String SYSTEM_ACTOR = "system";
+    /** Articles per call of the search engine's {@code apply} when many are written at once. */
+    private static final int INDEX_BATCH = 500;
 
     private final ArticleStore store;
     private final @Nullable SearchEngine engine;
@@ -316,10 +318,10 @@ public final class KnowledgeBase implements AutoCloseable {
             long last = store.commitAll(commits);
             LOG.info("Imported {} articles by {}", created.size(), actor.id());
             if (engine != null) {
-                for (int from = 0; from < created.size(); from += 500) {
-                    List<Article> batch = created.subList(from, Math.min(created.size(), from + 500));
+                for (int from = 0; from < commits.size(); from += INDEX_BATCH) {
+                    List<StoreCommit> batch = commits.subList(from, Math.min(commits.size(), from + INDEX_BATCH));
                     try {
-                        engine.apply(batch.stream().map(this::indexable).toList(), last);
+                        engine.apply(batch.stream().map(c -> indexable(c.article(), c.revisions())).toList(), last);
                     } catch (RuntimeException e) {
                         LOG.error("Indexing an imported batch failed; the index catches up when reopened", e);
                     }
@@ -1064,10 +1066,10 @@ public final class KnowledgeBase implements AutoCloseable {
                 }
             }
             if (engine != null) {
-                for (int from = 0; from < commits.size(); from += 500) {
-                    List<StoreCommit> batch = commits.subList(from, Math.min(commits.size(), from + 500));
+                for (int from = 0; from < commits.size(); from += INDEX_BATCH) {
+                    List<StoreCommit> batch = commits.subList(from, Math.min(commits.size(), from + INDEX_BATCH));
                     try {
-                        engine.apply(batch.stream().map(c -> indexable(c.article())).toList(), last);
+                        engine.apply(batch.stream().map(c -> indexable(c.article(), c.revisions())).toList(), last);
                     } catch (RuntimeException e) {
                         LOG.error("Indexing an imported batch failed; the index catches up when reopened", e);
                     }
@@ -1395,18 +1397,35 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     private IndexableArticle indexable(Article a) {
+        return indexable(a, List.of());
+    }
+
+    /**
+     * What the search engine indexes of an article, taking its revisions from {@code known} (those just committed,
+     * still in memory) before reading the store.
+     */
+    private IndexableArticle indexable(Article a, List<Revision> known) {
         Map<Locale, Revision> published = new HashMap<>();
         Map<Locale, Revision> drafts = new HashMap<>();
         for (Translation t : a.translations().values()) {
             if (t.publishedRevision() != null) {
-                store.revision(a.id(), t.locale(), t.publishedRevision()).ifPresent(r -> published.put(t.locale(), r));
+                revision(a.id(), t.locale(), t.publishedRevision(), known).ifPresent(r -> published.put(t.locale(), r));
             }
             int pub = t.publishedRevision() == null ? 0 : t.publishedRevision();
             if (t.state() != TranslationState.ARCHIVED && t.latestRevision() > pub) {
-                store.revision(a.id(), t.locale(), t.latestRevision()).ifPresent(r -> drafts.put(t.locale(), r));
+                revision(a.id(), t.locale(), t.latestRevision(), known).ifPresent(r -> drafts.put(t.locale(), r));
             }
         }
         return new IndexableArticle(a, published, drafts);
+    }
+
+    private Optional<Revision> revision(ArticleId id, Locale locale, int number, List<Revision> known) {
+        for (Revision r : known) {
+            if (r.number() == number && r.locale().equals(locale) && r.articleId().equals(id)) {
+                return Optional.of(r);
+            }
+        }
+        return store.revision(id, locale, number);
     }
 
     private void catchUpIndex(@Nullable LongConsumer progress) {

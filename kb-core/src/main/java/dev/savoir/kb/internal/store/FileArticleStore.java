@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -86,6 +87,10 @@ public final class FileArticleStore implements ArticleStore {
     static final int FRAME_HEADER = 12;
     static final int MAX_FRAME = 64 << 20;
     static final long GROUP_BYTES = 16L << 20;
+    /** Commits of a batch serialized at once, ahead of writing them. */
+    static final int SERIALIZE_AHEAD = 256;
+    /** Batches of fewer commits are serialized on the calling thread alone. */
+    static final int PARALLEL_SERIALIZE_MIN = 16;
 
     /** A persisted commit with its sequence number. */
     record LogRecord(long sequence, StoreCommit commit) {
@@ -716,8 +721,14 @@ public final class FileArticleStore implements ArticleStore {
         long bytes = 0;
         int i = from;
         long seq = sequence;
+        byte[][] ahead = new byte[0][];
+        int aheadFrom = from;
         while (i < commits.size() && (frames.isEmpty() || bytes < GROUP_BYTES)) {
-            byte[] payload = Json.storeMapper().writeValueAsBytes(new LogRecord(seq + 1, commits.get(i)));
+            if (i - aheadFrom >= ahead.length) {
+                aheadFrom = i;
+                ahead = serialize(commits, i, Math.min(commits.size(), i + SERIALIZE_AHEAD), seq + 1);
+            }
+            byte[] payload = ahead[i - aheadFrom];
             if (payload.length > MAX_FRAME) {
                 throw new StoreException("a commit of " + commits.get(i).article().id() + " is " + payload.length
                         + " bytes, over the store's limit of " + MAX_FRAME + " bytes per commit"
@@ -765,6 +776,18 @@ public final class FileArticleStore implements ArticleStore {
         }
         end = pos;
         return i;
+    }
+
+    /**
+     * The frames' payloads of {@code commits[from, to)}, numbered from {@code firstSequence}; serialized in parallel
+     * (common fork-join pool, the calling thread included) when there are several, as in a bulk import.
+     */
+    private static byte[][] serialize(List<StoreCommit> commits, int from, int to, long firstSequence) {
+        byte[][] out = new byte[to - from][];
+        IntStream range = IntStream.range(0, to - from);
+        (out.length >= PARALLEL_SERIALIZE_MIN ? range.parallel() : range).forEach(k -> out[k] = Json.storeMapper()
+                .writeValueAsBytes(new LogRecord(firstSequence + k, commits.get(from + k))));
+        return out;
     }
 
     private void rollBack(FileChannel ch, IOException cause) {

@@ -240,6 +240,26 @@ class FileArticleStoreTest extends ArticleStoreContract {
     }
 
     @Test
+    void commitAll_manyCommitsSerializedInParallel_keepTheirOrderAndSequences() {
+        store.commit(create("first", EN, "before the batch"));
+        int n = FileArticleStore.SERIALIZE_AHEAD * 2 + 7;
+        java.util.List<dev.savoir.kb.spi.StoreCommit> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(create("bulk-" + i, EN, "Bulk " + i));
+        }
+        store.commitAll(batch);
+        reopen();
+        assertThat(store.lastSequence()).isEqualTo(n + 1);
+        java.util.List<dev.savoir.kb.spi.StoreChange> changes = store.changesSince(1, Integer.MAX_VALUE);
+        assertThat(changes).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(changes.get(i)).isEqualTo(new dev.savoir.kb.spi.StoreChange(i + 2, ArticleId.of("bulk-" + i)));
+        }
+        assertThat(store.revision(ArticleId.of("bulk-300"), EN, 1).orElseThrow().content().title())
+                .isEqualTo("Bulk 300");
+    }
+
+    @Test
     void interruptedReader_doesNotBreakTheStore() {
         store.close();
         store = FileArticleStore.open(storeDir(), Caffeine.newBuilder().maximumSize(0).executor(Runnable::run)

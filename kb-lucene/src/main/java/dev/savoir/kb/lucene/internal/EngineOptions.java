@@ -29,11 +29,12 @@ import java.util.function.Supplier;
  * @param rules promotion rules
  * @param refreshInterval the NRT bound
  * @param commitInterval how often changes are committed to disk
+ * @param indexingThreads the threads that index one batch, the caller's included (1: the caller alone)
  */
 public record EngineOptions(float titleWeight, float tagsWeight, float summaryWeight, float phraseWeight,
                             float synonymWeight, boolean typoTolerance, float typoWeight, int rareDocFreq, float k1,
                             float b, double helpfulnessWeight, double popularityWeight, double freshnessWeight,
                             double staleDemotion, Duration popularityHalfLife, Duration freshnessHalfLife,
                             SynonymProvider synonyms, Supplier<List<PromotionRule>> rules, Duration refreshInterval,
-                            Duration commitInterval) {
+                            Duration commitInterval, int indexingThreads) {
 }

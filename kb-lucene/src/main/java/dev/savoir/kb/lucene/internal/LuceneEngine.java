@@ -109,12 +109,15 @@ public final class LuceneEngine implements SearchEngine {
     private static final int MAX_PREFIX_CHARS = 100;
     private static final int MAX_TICKET_CHARS = 20_000;
     private static final String SIGNAL_ID = "sid";
+    /** Articles a rebuild reads from the store before indexing them in parallel. */
+    private static final int REBUILD_CHUNK = 250;
 
     private final SearchEngineContext context;
     private final EngineOptions options;
     private final Analyzers analyzers = new Analyzers();
     private final Analyzer autocompleteAnalyzer = new EdgeAnalyzer();
     private final DocBuilder docs;
+    private final ParallelIndexer indexer;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager manager;
@@ -134,6 +137,7 @@ public final class LuceneEngine implements SearchEngine {
         this.context = context;
         this.options = options;
         this.docs = new DocBuilder(context.renderer());
+        this.indexer = new ParallelIndexer(options.indexingThreads());
         this.similarity = new BM25Similarity(options.k1(), options.b());
         if (context.directory() != null) {
             Files.createDirectories(context.directory());
@@ -145,6 +149,9 @@ public final class LuceneEngine implements SearchEngine {
         IndexWriterConfig cfg = new IndexWriterConfig(new FieldAnalyzer());
         cfg.setSimilarity(similarity);
         cfg.setRAMBufferSizeMB(64);
+        // a refresh publishes what was flushed at once, without waiting for small segments to merge first (bulk
+        // imports refresh twice a second; merging stays in the background)
+        cfg.setMaxFullFlushMergeWaitMillis(0);
         cfg.setOpenMode(sequence < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         this.writer = new IndexWriter(directory, cfg);
         this.committed = sequence;
@@ -251,17 +258,28 @@ public final class LuceneEngine implements SearchEngine {
         return committed;
     }
 
+    /**
+     * Indexes the articles over the indexing threads; the sequence advances only once every document is in the
+     * writer. When an article appears more than once, its last state wins.
+     */
     @Override
     public void apply(List<IndexableArticle> articles, long sequence) {
         requireOpen();
-        try {
+        indexAll(articles);
+        maxApplied.accumulateAndGet(sequence, Math::max);
+    }
+
+    /** Indexes the last state of each article in parallel; returns once all are in the writer. */
+    private void indexAll(List<IndexableArticle> articles) {
+        List<IndexableArticle> latest = articles;
+        if (articles.size() > 1) {
+            Map<ArticleId, IndexableArticle> last = new LinkedHashMap<>();
             for (IndexableArticle ia : articles) {
-                index(ia);
+                last.put(ia.article().id(), ia);
             }
-            maxApplied.accumulateAndGet(sequence, Math::max);
-        } catch (IOException e) {
-            throw new KbException("indexing failed: " + e.getMessage(), e);
+            latest = last.size() == articles.size() ? articles : List.copyOf(last.values());
         }
+        indexer.forEach(latest, this::index, ia -> "article " + ia.article().id());
     }
 
     private void index(IndexableArticle ia) throws IOException {
@@ -289,12 +307,17 @@ public final class LuceneEngine implements SearchEngine {
                     writer.addDocument(signalsDoc(e.getKey(), e.getValue()));
                 }
                 long n = 0;
+                List<IndexableArticle> chunk = new ArrayList<>(REBUILD_CHUNK);
                 while (all.hasNext()) {
-                    index(all.next());
-                    n++;
-                    if (n % 1000 == 0) {
+                    chunk.add(all.next());
+                    if (chunk.size() == REBUILD_CHUNK || !all.hasNext()) {
+                        indexAll(chunk);
+                        n += chunk.size();
+                        chunk.clear();
                         progress.accept(n);
-                        LOG.info("Search index rebuild: {} articles indexed", n);
+                        if (n % 1000 == 0) {
+                            LOG.info("Search index rebuild: {} articles indexed", n);
+                        }
                     }
                 }
                 progress.accept(n);
@@ -379,6 +402,8 @@ public final class LuceneEngine implements SearchEngine {
                 directory.close();
             } catch (IOException e) {
                 LOG.warn("Closing the search index failed", e);
+            } finally {
+                indexer.close();
             }
         }
     }

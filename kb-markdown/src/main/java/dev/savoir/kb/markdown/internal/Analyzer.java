@@ -135,7 +135,10 @@ public final class Analyzer {
             }
             return true;
         });
-        return new Result(normalize(TAG_LIKE.matcher(text).replaceAll(" ")), links, images, toc, frontMatter, rawHtml[0]);
+        // the pattern can only match at a '<' or a "-->": most bodies have neither, and need no regex scan
+        CharSequence plain = text.indexOf("<") >= 0 || text.indexOf("-->") >= 0
+                ? TAG_LIKE.matcher(text).replaceAll(" ") : text;
+        return new Result(normalize(plain), links, images, toc, frontMatter, rawHtml[0]);
     }
 
     /** The article id of an internal link destination: what follows {@code kb:}, without a {@code #fragment}. */
@@ -176,10 +179,13 @@ public final class Analyzer {
         boolean space = false;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == '\n') {
+            // printable ASCII, by far the most frequent, is neither a space nor a line break
+            boolean printableAscii = c > ' ' && c < '\u007F';
+            if (!printableAscii && c == '\n') {
                 newlines++;
                 space = false;
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0000') {
+            } else if (!printableAscii
+                    && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0000')) {
                 space = true;
             } else {
                 if (!out.isEmpty()) {
