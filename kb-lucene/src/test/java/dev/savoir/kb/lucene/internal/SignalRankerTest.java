@@ -117,7 +117,7 @@ class SignalRankerTest {
         return new EngineOptions(0.35f, 0.25f, 0.15f, 0.1f, 0.7f, true, 0.4f, 2, 1.2f, 0.75f,
                 r.nextDouble(0, 1), r.nextDouble(0, 0.5), r.nextDouble(0, 0.3), r.nextBoolean() ? 0.5 : 1.5,
                 Duration.ofDays(30), Duration.ofDays(365), SynonymProvider.NONE, List::of, Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), 1);
     }
 
     private static void index(ByteBuffersDirectory dir, SplittableRandom r, int docs) throws IOException {
