@@ -4,6 +4,7 @@
  */
 module dev.savoir.kb.lucene {
     requires transitive dev.savoir.kb.core;
+    requires com.github.benmanes.caffeine;
     requires org.apache.lucene.core;
     requires org.apache.lucene.analysis.common;
     requires org.apache.lucene.queries;

@@ -125,6 +125,7 @@ public final class LuceneEngine implements SearchEngine {
     private final Map<String, ArticleSignals> signals = new ConcurrentHashMap<>();
     private final PopularQueries popular = new PopularQueries();
     private final FacetColumns facetColumns = new FacetColumns();
+    private final DocFreqs docFreqs = new DocFreqs();
     private final AtomicLong maxApplied = new AtomicLong();
     private final ScheduledFuture<?> refreshTask;
     private final ScheduledFuture<?> commitTask;
@@ -662,7 +663,7 @@ public final class LuceneEngine implements SearchEngine {
                 }
                 if (typos && options.typoTolerance() && t.term().length() >= 4
                         && t.term().codePoints().allMatch(Character::isLetter)
-                        && reader.docFreq(new Term(all, t.term())) <= options.rareDocFreq()) {
+                        && docFreqs.of(reader, new Term(all, t.term())) <= options.rareDocFreq()) {
                     int edits = t.term().length() >= 8 ? 2 : 1;
                     FuzzyQuery typo = new FuzzyQuery(new Term(all, t.term()), edits, 1, 20, true);
                     tq.add("typo", typo, options.typoWeight());
@@ -1292,16 +1293,20 @@ public final class LuceneEngine implements SearchEngine {
                 String all = Fields.text(Fields.ALL, key);
                 Map<String, Double> tf = new LinkedHashMap<>();
                 for (Token t : analyze(a, all, subj, 64)) {
-                    tf.merge(t.term(), 2.0, Double::sum);
-                    surface.putIfAbsent(key + ":" + t.term(), subj.substring(t.start(), t.end()));
+                    if (tf.merge(t.term(), 2.0, Double::sum) == 2.0) {
+                        surface.putIfAbsent(key + ":" + t.term(), subj.substring(t.start(), t.end()));
+                    }
                 }
                 for (Token t : analyze(a, all, desc, 3000)) {
-                    tf.merge(t.term(), 1.0, Double::sum);
-                    surface.putIfAbsent(key + ":" + t.term(), desc.substring(t.start(), t.end()));
+                    Double before = tf.get(t.term());
+                    tf.put(t.term(), before == null ? 1.0 : before + 1.0);
+                    if (before == null) {
+                        surface.put(key + ":" + t.term(), desc.substring(t.start(), t.end()));
+                    }
                 }
                 List<Map.Entry<String, Double>> scored = new ArrayList<>();
                 for (Map.Entry<String, Double> e : tf.entrySet()) {
-                    int df = r.docFreq(new Term(all, e.getKey()));
+                    int df = docFreqs.of(r, new Term(all, e.getKey()));
                     if (df > 0) {
                         scored.add(Map.entry(e.getKey(), (1 + Math.log(e.getValue())) * Math.log(1 + (double) n / df)));
                     }
