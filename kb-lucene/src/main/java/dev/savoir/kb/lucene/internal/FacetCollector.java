@@ -14,6 +14,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -120,6 +121,37 @@ final class FacetCollector implements Collector {
             public void setScorer(Scorable scorer) {
             }
 
+            private final int[] buffer = new int[256];
+
+            /** Lucene hands dense matches over in blocks: count them facet by facet, in tight loops. */
+            @Override
+            public void collect(DocIdStream stream) throws IOException {
+                for (int n = stream.intoArray(buffer); n > 0; n = stream.intoArray(buffer)) {
+                    hits += n;
+                    for (int f = 0; f < singleOrds.length; f++) {
+                        int[] ordOf = singleOrds[f];
+                        int[] counts = singleCounts[f];
+                        for (int i = 0; i < n; i++) {
+                            int ord = ordOf[buffer[i]];
+                            if (ord >= 0) {
+                                counts[ord]++;
+                            }
+                        }
+                    }
+                    for (int f = 0; f < multiStart.length; f++) {
+                        int[] start = multiStart[f];
+                        int[] ords = multiOrds[f];
+                        int[] counts = multiCounts[f];
+                        for (int i = 0; i < n; i++) {
+                            int doc = buffer[i];
+                            for (int j = start[doc], end = start[doc + 1]; j < end; j++) {
+                                counts[ords[j]]++;
+                            }
+                        }
+                    }
+                }
+            }
+
             @Override
             public void collect(int doc) {
                 hits++;
@@ -144,9 +176,15 @@ final class FacetCollector implements Collector {
                 for (Counting c : all) {
                     Map<String, Long> target = counts.get(c.facet());
                     int[] n = c.counts();
+                    String[] labels = c.column().labels();
                     for (int i = 0; i < n.length; i++) {
                         if (n[i] > 0) {
-                            target.merge(c.labels().lookup(i).utf8ToString(), (long) n[i], Long::sum);
+                            String label = labels[i];
+                            if (label == null) {
+                                label = c.labels().lookup(i).utf8ToString();
+                                labels[i] = label;
+                            }
+                            target.merge(label, (long) n[i], Long::sum);
                         }
                     }
                 }

@@ -24,9 +24,12 @@ import org.jspecify.annotations.Nullable;
 final class FacetColumns {
     /**
      * One facet field of one segment. Single-valued fields keep one ordinal per document in {@code single} (-1: no
-     * value); multi-valued ones keep {@code ords[start[d]..start[d+1])}.
+     * value); multi-valued ones keep {@code ords[start[d]..start[d+1])}. {@code labels} remembers each ordinal's
+     * value once it was first looked up (ordinals never change within a segment; a racing lookup writes the same
+     * immutable string).
      */
-    record Column(int @Nullable [] single, int @Nullable [] start, int @Nullable [] ords, int valueCount) {
+    record Column(int @Nullable [] single, int @Nullable [] start, int @Nullable [] ords, int valueCount,
+                  @Nullable String[] labels) {
     }
 
     private final Map<IndexReader.CacheKey, Map<Facet, Column>> bySegment = new ConcurrentHashMap<>();
@@ -92,7 +95,8 @@ final class FacetColumns {
         for (int d = last + 1; d <= maxDoc; d++) {
             start[d] = n;
         }
-        return new Column(null, start, Arrays.copyOf(ords, n), (int) dv.getValueCount());
+        return new Column(null, start, Arrays.copyOf(ords, n), (int) dv.getValueCount(),
+                new String[(int) dv.getValueCount()]);
     }
 
     private static Column single(SortedDocValues dv, int maxDoc) throws IOException {
@@ -101,6 +105,6 @@ final class FacetColumns {
         for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
             single[doc] = dv.ordValue();
         }
-        return new Column(single, null, null, dv.getValueCount());
+        return new Column(single, null, null, dv.getValueCount(), new String[dv.getValueCount()]);
     }
 }

@@ -31,6 +31,7 @@ final class Snippets {
             return out;
         }
         String t = text.length() > ANALYZED_CHARS ? text.substring(0, ANALYZED_CHARS) : text;
+        Set<String> distinct = new HashSet<>();
         try (TokenStream ts = analyzer.tokenStream(field, t)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
@@ -48,11 +49,12 @@ final class Snippets {
                 }
                 if (hit) {
                     out.add(new int[] {off.startOffset(), off.endOffset(), s.hashCode()});
+                    distinct.add(s);
                     if (out.size() >= MAX_MATCHES) {
                         break;
                     }
                 } else if (!out.isEmpty() && off.startOffset() > out.getFirst()[0] + WINDOW
-                        && distinct(out) >= terms.size() + fuzzy.size()) {
+                        && distinct.size() >= terms.size() + fuzzy.size()) {
                     break;
                 }
             }
@@ -61,14 +63,6 @@ final class Snippets {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    private static int distinct(List<int[]> matches) {
-        Set<Integer> d = new HashSet<>();
-        for (int[] m : matches) {
-            d.add(m[2]);
-        }
-        return d.size();
     }
 
     static Snippet of(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
