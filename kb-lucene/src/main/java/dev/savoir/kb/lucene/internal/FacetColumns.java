@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Counting facets visits every match; decoding compressed doc values for each of them dominated the hot path.
  * A segment's facet values never change (they are only replaced with the whole document), so its ordinals are read
- * once, when a searcher first sees the segment (refresh warms them, off the query path), and dropped when Lucene
- * closes the segment.
+ * once per facet, on its first use in the segment (refreshes warm the facets searches have used, off the query
+ * path), and dropped when Lucene closes the segment.
  */
 final class FacetColumns {
     /**

@@ -125,6 +125,8 @@ public final class LuceneEngine implements SearchEngine {
     private final Map<String, ArticleSignals> signals = new ConcurrentHashMap<>();
     private final PopularQueries popular = new PopularQueries();
     private final FacetColumns facetColumns = new FacetColumns();
+    /** The facets searches have asked for: refreshes decode only these (a host without facets pays nothing). */
+    private final Set<Facet> facetsInUse = ConcurrentHashMap.newKeySet();
     private final DocFreqs docFreqs = new DocFreqs();
     private final AtomicLong maxApplied = new AtomicLong();
     private final ScheduledFuture<?> refreshTask;
@@ -162,9 +164,9 @@ public final class LuceneEngine implements SearchEngine {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, @Nullable IndexReader previous)
                     throws IOException {
-                // Decode the facet ordinals of new segments here, on refresh, rather than in the first search.
+                // Decode the facet ordinals of new segments here, on refresh, rather than in the next search.
                 for (LeafReaderContext leaf : reader.leaves()) {
-                    for (Facet f : new Facet[] {Facet.CATEGORY, Facet.TAG, Facet.TYPE}) {
+                    for (Facet f : facetsInUse) {
                         facetColumns.column(leaf.reader(), f);
                     }
                 }
@@ -873,6 +875,7 @@ public final class LuceneEngine implements SearchEngine {
             matches = searcher.count(matchOnly.build());
             exact = true;
         } else if (!request.facets().isEmpty()) {
+            facetsInUse.addAll(request.facets());
             FacetCollector.Result r = searcher.search(new ConstantScoreQuery(matchOnly.build()),
                     FacetCollector.manager(request.facets(), facetColumns));
             facetCounts = r.counts();
