@@ -9,16 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts the matching documents and the facet values of each, from the segments' ordinal columns (no stored fields,
@@ -74,13 +71,8 @@ final class FacetCollector implements Collector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    /** The label of an ordinal in one segment. */
-    private interface Labels {
-        BytesRef lookup(int ord) throws IOException;
-    }
-
     /** One facet of one segment: its column and a count per ordinal. */
-    private record Counting(Facet facet, FacetColumns.Column column, int[] counts, Labels labels) {
+    private record Counting(Facet facet, FacetColumns.Column column, int[] counts) {
     }
 
     @Override
@@ -92,19 +84,7 @@ final class FacetCollector implements Collector {
             if (column == null) {
                 throw new IllegalStateException("segment " + reader + " cannot be cached");
             }
-            Labels labels = switch (f) {
-                case CATEGORY -> {
-                    var dv = DocValues.getSortedSet(reader, Fields.CAT);
-                    yield dv::lookupOrd;
-                }
-                case TAG -> {
-                    var dv = DocValues.getSortedSet(reader, Fields.TAG);
-                    yield dv::lookupOrd;
-                }
-                case TYPE -> DocValues.getSorted(reader, Fields.TYPE)::lookupOrd;
-                case LOCALE -> DocValues.getSorted(reader, Fields.LOC)::lookupOrd;
-            };
-            list.add(new Counting(f, column, new int[column.valueCount()], labels));
+            list.add(new Counting(f, column, new int[column.valueCount()]));
         }
         Counting[] all = list.toArray(Counting[]::new);
         // Split by shape so that the per-match loop is plain array arithmetic.
@@ -119,37 +99,6 @@ final class FacetCollector implements Collector {
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
-            }
-
-            private final int[] buffer = new int[256];
-
-            /** Lucene hands dense matches over in blocks: count them facet by facet, in tight loops. */
-            @Override
-            public void collect(DocIdStream stream) throws IOException {
-                for (int n = stream.intoArray(buffer); n > 0; n = stream.intoArray(buffer)) {
-                    hits += n;
-                    for (int f = 0; f < singleOrds.length; f++) {
-                        int[] ordOf = singleOrds[f];
-                        int[] counts = singleCounts[f];
-                        for (int i = 0; i < n; i++) {
-                            int ord = ordOf[buffer[i]];
-                            if (ord >= 0) {
-                                counts[ord]++;
-                            }
-                        }
-                    }
-                    for (int f = 0; f < multiStart.length; f++) {
-                        int[] start = multiStart[f];
-                        int[] ords = multiOrds[f];
-                        int[] counts = multiCounts[f];
-                        for (int i = 0; i < n; i++) {
-                            int doc = buffer[i];
-                            for (int j = start[doc], end = start[doc + 1]; j < end; j++) {
-                                counts[ords[j]]++;
-                            }
-                        }
-                    }
-                }
             }
 
             @Override
@@ -176,15 +125,10 @@ final class FacetCollector implements Collector {
                 for (Counting c : all) {
                     Map<String, Long> target = counts.get(c.facet());
                     int[] n = c.counts();
-                    String[] labels = c.column().labels();
                     for (int i = 0; i < n.length; i++) {
                         if (n[i] > 0) {
-                            String label = labels[i];
-                            if (label == null) {
-                                label = c.labels().lookup(i).utf8ToString();
-                                labels[i] = label;
-                            }
-                            target.merge(label, (long) n[i], Long::sum);
+                            target.merge(FacetColumns.label(reader, c.facet(), c.column(), i), (long) n[i],
+                                    Long::sum);
                         }
                     }
                 }

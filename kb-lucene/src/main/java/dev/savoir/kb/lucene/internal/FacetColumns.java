@@ -64,14 +64,37 @@ final class FacetColumns {
         return bySegment.size();
     }
 
+    /**
+     * The value of an ordinal of a column of this segment: looked up in the doc values the first time, then
+     * remembered in the column.
+     */
+    static String label(LeafReader reader, Facet facet, Column column, int ord) throws IOException {
+        String label = column.labels()[ord];
+        if (label == null) {
+            label = (multiValued(facet) ? DocValues.getSortedSet(reader, field(facet)).lookupOrd(ord)
+                    : DocValues.getSorted(reader, field(facet)).lookupOrd(ord)).utf8ToString();
+            column.labels()[ord] = label;
+        }
+        return label;
+    }
+
+    private static String field(Facet facet) {
+        return switch (facet) {
+            case CATEGORY -> Fields.CAT;
+            case TAG -> Fields.TAG;
+            case TYPE -> Fields.TYPE;
+            case LOCALE -> Fields.LOC;
+        };
+    }
+
+    private static boolean multiValued(Facet facet) {
+        return facet == Facet.CATEGORY || facet == Facet.TAG;
+    }
+
     private static Column decode(LeafReader reader, Facet facet) throws IOException {
         int maxDoc = reader.maxDoc();
-        return switch (facet) {
-            case CATEGORY -> multi(DocValues.getSortedSet(reader, Fields.CAT), maxDoc);
-            case TAG -> multi(DocValues.getSortedSet(reader, Fields.TAG), maxDoc);
-            case TYPE -> single(DocValues.getSorted(reader, Fields.TYPE), maxDoc);
-            case LOCALE -> single(DocValues.getSorted(reader, Fields.LOC), maxDoc);
-        };
+        return multiValued(facet) ? multi(DocValues.getSortedSet(reader, field(facet)), maxDoc)
+                : single(DocValues.getSorted(reader, field(facet)), maxDoc);
     }
 
     private static Column multi(SortedSetDocValues dv, int maxDoc) throws IOException {

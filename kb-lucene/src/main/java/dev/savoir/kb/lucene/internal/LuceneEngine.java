@@ -871,15 +871,15 @@ public final class LuceneEngine implements SearchEngine {
         Map<Facet, Map<String, Long>> facetCounts = Map.of();
         long matches;
         boolean exact;
-        if (request.facets().isEmpty() && request.exactTotal()) {
-            matches = searcher.count(matchOnly.build());
-            exact = true;
-        } else if (!request.facets().isEmpty()) {
+        if (!request.facets().isEmpty()) {
             facetsInUse.addAll(request.facets());
             FacetCollector.Result r = searcher.search(new ConstantScoreQuery(matchOnly.build()),
                     FacetCollector.manager(request.facets(), facetColumns));
             facetCounts = r.counts();
             matches = r.hits();
+            exact = true;
+        } else if (request.exactTotal()) {
+            matches = searcher.count(matchOnly.build());
             exact = true;
         } else {
             matches = topDocs.totalHits.value();
@@ -1152,7 +1152,7 @@ public final class LuceneEngine implements SearchEngine {
             int n = Math.max(1, r.numDocs());
             List<Map.Entry<String, Double>> scored = new ArrayList<>();
             for (Map.Entry<String, Double> e : tf.entrySet()) {
-                int df = r.docFreq(new Term(all, e.getKey()));
+                int df = docFreqs.of(r, new Term(all, e.getKey()));
                 if (df >= 2) {
                     scored.add(Map.entry(e.getKey(), Math.sqrt(e.getValue()) * Math.log((double) n / df + 1)));
                 }
