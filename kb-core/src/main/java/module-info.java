@@ -6,6 +6,7 @@
  */
 module dev.savoir.kb.core {
     requires transitive org.jspecify;
+    requires transitive org.apiguardian.api;
     requires transitive com.fasterxml.jackson.annotation;
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.csv;
@@ -19,6 +20,9 @@ module dev.savoir.kb.core {
     exports dev.savoir.kb.io;
     exports dev.savoir.kb.search;
     exports dev.savoir.kb.analytics;
+    exports dev.savoir.kb.feedback;
+    exports dev.savoir.kb.policy;
+    exports dev.savoir.kb.reports;
     exports dev.savoir.kb.spi;
 
     opens dev.savoir.kb to tools.jackson.databind;
@@ -27,4 +31,7 @@ module dev.savoir.kb.core {
     opens dev.savoir.kb.internal.feedback to tools.jackson.databind;
     opens dev.savoir.kb.internal.analytics to tools.jackson.databind;
     opens dev.savoir.kb.analytics to tools.jackson.databind;
+    opens dev.savoir.kb.feedback to tools.jackson.databind;
+    opens dev.savoir.kb.reports to tools.jackson.databind;
+    opens dev.savoir.kb.policy to tools.jackson.databind;
 }

@@ -1,5 +1,7 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.policy.PermissionPolicy;
+
 /**
  * What an actor asks to do; the subject of {@link PermissionPolicy} decisions and audit events.
  *

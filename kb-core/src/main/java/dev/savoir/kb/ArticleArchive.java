@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.feedback.FeedbackSummary;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,8 +1,22 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.analytics.SearchAnalytics;
+import dev.savoir.kb.feedback.FeedbackSummary;
+import dev.savoir.kb.feedback.ReaderComment;
+import dev.savoir.kb.feedback.VoteReason;
+import dev.savoir.kb.policy.EditorialRule;
+import dev.savoir.kb.policy.LinkResolver;
+import dev.savoir.kb.policy.PermissionPolicy;
+import dev.savoir.kb.policy.PublishCandidate;
+import dev.savoir.kb.policy.StalePolicy;
+import dev.savoir.kb.reports.ArticleReport;
+import dev.savoir.kb.reports.OutdatedTranslation;
+import dev.savoir.kb.reports.ReviewDue;
+import dev.savoir.kb.reports.StaleArticle;
 import dev.savoir.kb.internal.Contents;
 import dev.savoir.kb.internal.PlainTextRenderer;
 import dev.savoir.kb.internal.analytics.AnalyticsEngine;
+import dev.savoir.kb.internal.analytics.RecordingSearchAnalytics;
 import dev.savoir.kb.internal.feedback.FeedbackStore;
 import dev.savoir.kb.internal.store.FileArticleStore;
 import dev.savoir.kb.internal.store.InMemoryArticleStore;
@@ -173,7 +187,7 @@ public final class KnowledgeBase implements AutoCloseable {
         this.store = s;
         this.feedback = fb;
         this.analyticsEngine = ae;
-        this.analytics = new SearchAnalytics(ae, clock);
+        this.analytics = new RecordingSearchAnalytics(ae, clock);
         this.engine = opened;
         try {
             if (opened != null) {

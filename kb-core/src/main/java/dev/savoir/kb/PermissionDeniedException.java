@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.policy.PermissionPolicy;
 import java.io.Serial;
 
 /**

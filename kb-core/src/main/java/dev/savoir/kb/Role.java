@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.policy.PermissionPolicy;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.feedback.VoteReason;
+import dev.savoir.kb.reports.ArticleReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.feedback.FeedbackSummary;
+import dev.savoir.kb.feedback.ReaderComment;
+import dev.savoir.kb.feedback.VoteReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

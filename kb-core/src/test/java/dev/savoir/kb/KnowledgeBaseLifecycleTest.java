@@ -1,5 +1,9 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.policy.EditorialRule;
+import dev.savoir.kb.policy.StalePolicy;
+import dev.savoir.kb.reports.OutdatedTranslation;
+import dev.savoir.kb.reports.ReviewDue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

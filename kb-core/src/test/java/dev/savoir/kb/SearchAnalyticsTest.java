@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.analytics.SearchAnalytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,8 @@
 package dev.savoir.kb.examples;
 
 import dev.savoir.kb.KnowledgeBase;
-import dev.savoir.kb.OutdatedTranslation;
-import dev.savoir.kb.StaleArticle;
+import dev.savoir.kb.reports.OutdatedTranslation;
+import dev.savoir.kb.reports.StaleArticle;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.analytics.QueryStats;
 import dev.savoir.kb.search.SearchHit;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KnowledgeBase;
-import dev.savoir.kb.OutdatedTranslation;
-import dev.savoir.kb.StaleArticle;
+import dev.savoir.kb.reports.OutdatedTranslation;
+import dev.savoir.kb.reports.StaleArticle;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.analytics.QueryStats;
 import dev.savoir.kb.search.AssistHit;

@@ -9,7 +9,7 @@ import dev.savoir.kb.ArticleType;
 import dev.savoir.kb.AuditAction;
 import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.CategoryPath;
-import dev.savoir.kb.FeedbackSummary;
+import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.Role;

@@ -3,7 +3,7 @@ package dev.savoir.kb.analytics;
 /**
  * How often self-service answered the question: of the sessions that searched, those that clicked a result and then
  * reported no ticket. Only meaningful when the host reports tickets with
- * {@link dev.savoir.kb.SearchAnalytics#recordTicket(String)}.
+ * {@link dev.savoir.kb.analytics.SearchAnalytics#recordTicket(String)}.
  *
  * @param searchSessions sessions that searched
  * @param sessionsWithClick of those, sessions that clicked a result

@@ -7,7 +7,7 @@ import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleType;
 import dev.savoir.kb.CategoryPath;
-import dev.savoir.kb.FeedbackSummary;
+import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.Locales;

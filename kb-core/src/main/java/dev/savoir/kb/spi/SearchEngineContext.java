@@ -1,6 +1,6 @@
 package dev.savoir.kb.spi;
 
-import dev.savoir.kb.StalePolicy;
+import dev.savoir.kb.policy.StalePolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;

@@ -15,7 +15,7 @@ import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.Role;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.Visibility;
-import dev.savoir.kb.VoteReason;
+import dev.savoir.kb.feedback.VoteReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

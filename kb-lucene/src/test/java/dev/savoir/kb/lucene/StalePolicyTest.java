@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.NewArticle;
-import dev.savoir.kb.StalePolicy;
+import dev.savoir.kb.policy.StalePolicy;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.search.SearchRequest;
 import java.time.Clock;

@@ -8,7 +8,7 @@ import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleView;
 import dev.savoir.kb.KnowledgeBase;
-import dev.savoir.kb.LinkResolver;
+import dev.savoir.kb.policy.LinkResolver;
 import dev.savoir.kb.MetadataChange;
 import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.RenderedArticle;

@@ -8,7 +8,7 @@ import dev.savoir.kb.ArticleType;
 import dev.savoir.kb.Audience;
 import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.CategoryPath;
-import dev.savoir.kb.FeedbackSummary;
+import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.Locales;
 import dev.savoir.kb.Revision;

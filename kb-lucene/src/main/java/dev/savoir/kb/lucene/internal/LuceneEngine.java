@@ -5,7 +5,7 @@ import dev.savoir.kb.ArticleType;
 import dev.savoir.kb.CategoryPath;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.Locales;
-import dev.savoir.kb.StalePolicy;
+import dev.savoir.kb.policy.StalePolicy;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.lucene.PromotionRule;
 import dev.savoir.kb.search.ArticleSignals;

@@ -11,7 +11,7 @@ import dev.savoir.kb.CategoryPath;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.RenderedArticle;
 import dev.savoir.kb.Revision;
-import dev.savoir.kb.StalePolicy;
+import dev.savoir.kb.policy.StalePolicy;
 import dev.savoir.kb.Translation;
 import dev.savoir.kb.TranslationState;
 import dev.savoir.kb.Visibility;

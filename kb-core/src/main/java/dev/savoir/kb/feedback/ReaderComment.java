@@ -1,5 +1,6 @@
-package dev.savoir.kb;
+package dev.savoir.kb.feedback;
 
+import dev.savoir.kb.ArticleId;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;

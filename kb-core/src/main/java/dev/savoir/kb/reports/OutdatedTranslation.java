@@ -1,5 +1,6 @@
-package dev.savoir.kb;
+package dev.savoir.kb.reports;
 
+import dev.savoir.kb.ArticleId;
 import java.util.Locale;
 
 /**

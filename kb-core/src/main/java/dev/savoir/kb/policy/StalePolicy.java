@@ -1,4 +1,4 @@
-package dev.savoir.kb;
+package dev.savoir.kb.policy;
 
 /**
  * What the knowledge base does with an article whose review date has passed.

@@ -1,4 +1,4 @@
-package dev.savoir.kb;
+package dev.savoir.kb.feedback;
 
 import java.util.Map;
 

@@ -1,9 +1,13 @@
-package dev.savoir.kb;
+package dev.savoir.kb.internal.analytics;
 
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.ValidationException;
+import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.Violation;
 import dev.savoir.kb.analytics.DeflectionEstimate;
 import dev.savoir.kb.analytics.QueryStats;
-import dev.savoir.kb.internal.analytics.AnalyticsEngine;
-import dev.savoir.kb.internal.analytics.QueryNormalizer;
+import dev.savoir.kb.analytics.SearchAnalytics;
+import dev.savoir.kb.spi.QueryNormalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,28 +17,18 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Search analytics of one knowledge base: recording (asynchronous, bounded: never slows or fails a search; under
- * overload events are dropped and {@link #droppedEvents()} counts them) and reports over any period within the
- * retention window. Searches made through {@code KnowledgeBase.search} are recorded automatically; clicks and
- * tickets are reported by the host. Thread-safe.
- *
- * <p>Queries are grouped by their normalized form (lower case, accents and punctuation removed) and the viewer's
- * language. A session id (the host's, e.g. a help-center session cookie) links searches, clicks and tickets for the
- * deflection estimate; it may be null.
- *
- * @since 0.1
- */
-public final class SearchAnalytics {
+/** The file-backed {@link SearchAnalytics} of one knowledge base, over its {@link AnalyticsEngine}. */
+public final class RecordingSearchAnalytics implements SearchAnalytics {
     private final AnalyticsEngine engine;
     private final Clock clock;
 
-    SearchAnalytics(AnalyticsEngine engine, Clock clock) {
+    public RecordingSearchAnalytics(AnalyticsEngine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;
     }
 
     /** Records a search (done for you by {@code KnowledgeBase.search}). Never blocks; returns whether it was kept. */
+    @Override
     public boolean recordSearch(@Nullable String sessionId, ViewerContext viewer, String query, long resultCount,
                                 List<ArticleId> shown, Duration took) {
         Objects.requireNonNull(viewer, "viewer");
@@ -51,6 +45,7 @@ public final class SearchAnalytics {
      * @param query the query as typed (it is normalized like the search's)
      * @param position the result's position, from 1
      */
+    @Override
     public boolean recordClick(@Nullable String sessionId, ViewerContext viewer, String query, ArticleId article,
                                int position) {
         Objects.requireNonNull(viewer, "viewer");
@@ -64,6 +59,7 @@ public final class SearchAnalytics {
     }
 
     /** Records that the session went on to open a support ticket (for the deflection estimate). */
+    @Override
     public boolean recordTicket(String sessionId) {
         String s = session(Objects.requireNonNull(sessionId, "sessionId"));
         return engine.offer(new AnalyticsEngine.Event("ticket", clock.instant(), s, null, null, false, 0, null, 0,
@@ -81,21 +77,25 @@ public final class SearchAnalytics {
     }
 
     /** Events dropped because recording could not keep up; searches were never slowed. */
+    @Override
     public long droppedEvents() {
         return engine.dropped();
     }
 
     /** Events recorded so far. */
+    @Override
     public long recordedEvents() {
         return engine.recorded();
     }
 
     /** Writes every event recorded so far (normally done in the background every 200 ms); for tests and shutdown. */
+    @Override
     public void flush() {
         engine.drain();
     }
 
     /** The most searched queries in [from, to), most searched first. */
+    @Override
     public List<QueryStats> topQueries(Instant from, Instant to, int limit) {
         return engine.queries(from, to, q -> true, Comparator.comparingLong(QueryStats::searches).reversed()
                 .thenComparing(QueryStats::query), checkLimit(limit));
@@ -105,12 +105,14 @@ public final class SearchAnalytics {
      * Knowledge gaps in [from, to): queries that found nothing or whose results nobody clicked, most searched
      * first. These are the articles to write next.
      */
+    @Override
     public List<QueryStats> knowledgeGaps(Instant from, Instant to, int limit) {
         return engine.queries(from, to, QueryStats::isGap, Comparator.comparingLong(QueryStats::searches)
                 .reversed().thenComparing(QueryStats::lastSeen, Comparator.reverseOrder()), checkLimit(limit));
     }
 
     /** Queries searched at least {@code minSearches} times in [from, to) with the lowest click-through first. */
+    @Override
     public List<QueryStats> lowClickThrough(Instant from, Instant to, int minSearches, int limit) {
         return engine.queries(from, to, q -> q.searches() >= minSearches && q.zeroResultSearches() < q.searches(),
                 Comparator.comparingDouble(QueryStats::clickThroughRate)
@@ -118,6 +120,7 @@ public final class SearchAnalytics {
     }
 
     /** Result clicks per article in [from, to). */
+    @Override
     public Map<ArticleId, Long> clicksPerArticle(Instant from, Instant to) {
         Map<ArticleId, Long> out = new java.util.HashMap<>();
         engine.articleClicks(from, to).forEach((k, v) -> out.put(ArticleId.of(k), v));
@@ -125,6 +128,7 @@ public final class SearchAnalytics {
     }
 
     /** The self-service deflection estimate over [from, to). */
+    @Override
     public DeflectionEstimate deflection(Instant from, Instant to) {
         return engine.deflection(from, to);
     }

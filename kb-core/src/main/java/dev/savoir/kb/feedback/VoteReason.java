@@ -1,4 +1,4 @@
-package dev.savoir.kb;
+package dev.savoir.kb.feedback;
 
 /**
  * Why a reader found an article not helpful.

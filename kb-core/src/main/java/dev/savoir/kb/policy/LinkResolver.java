@@ -1,5 +1,6 @@
-package dev.savoir.kb;
+package dev.savoir.kb.policy;
 
+import dev.savoir.kb.ArticleId;
 import java.util.Locale;
 
 /**

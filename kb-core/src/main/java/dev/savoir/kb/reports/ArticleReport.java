@@ -1,4 +1,7 @@
-package dev.savoir.kb;
+package dev.savoir.kb.reports;
+
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.feedback.FeedbackSummary;
 
 /**
  * How one article is doing, for a knowledge manager's report.

@@ -1,5 +1,8 @@
-package dev.savoir.kb;
+package dev.savoir.kb.policy;
 
+import dev.savoir.kb.Article;
+import dev.savoir.kb.ArticleContent;
+import dev.savoir.kb.Revision;
 import java.util.Locale;
 
 /**

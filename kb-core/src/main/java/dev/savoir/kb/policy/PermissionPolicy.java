@@ -1,5 +1,9 @@
-package dev.savoir.kb;
+package dev.savoir.kb.policy;
 
+import dev.savoir.kb.Action;
+import dev.savoir.kb.Actor;
+import dev.savoir.kb.Article;
+import dev.savoir.kb.Role;
 import org.jspecify.annotations.Nullable;
 
 /**

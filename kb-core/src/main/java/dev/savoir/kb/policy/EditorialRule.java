@@ -1,5 +1,7 @@
-package dev.savoir.kb;
+package dev.savoir.kb.policy;
 
+import dev.savoir.kb.EditorialRulesException;
+import dev.savoir.kb.Violation;
 import java.util.List;
 
 /**
