@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A field is longer than the knowledge base allows (the body limit is 1 MiB by default, see
- * {@link KnowledgeBase.Builder#maxBodyBytes(int)}). Nothing was written.
+ * {@link KnowledgeBaseBuilder#maxBodyBytes(int)}). Nothing was written.
  *
  * @since 0.1
  */

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thread pools and cache memory shared by many knowledge bases in one JVM (one per tenant of a CRM, say). Create one,
- * pass it to every {@link KnowledgeBase.Builder#shared(SharedResources)}, and close it after the knowledge bases.
+ * pass it to every {@link KnowledgeBaseBuilder#shared(SharedResources)}, and close it after the knowledge bases.
  * Thread-safe.
  *
  * @since 0.1

@@ -33,11 +33,4 @@ public record Translation(Locale locale, TranslationState state, int latestRevis
     public boolean hasPendingDraft() {
         return publishedRevision != null && latestRevision > publishedRevision;
     }
-
-    Translation with(TranslationState newState, int latest, @Nullable Integer published,
-                     @Nullable Instant publishAt, @Nullable Instant archiveAt, @Nullable String submitter,
-                     @Nullable Instant livedAt, Instant now) {
-        return new Translation(locale, newState, latest, published, translatedFrom, publishAt, archiveAt, submitter,
-                livedAt, now);
-    }
 }

@@ -212,7 +212,7 @@ class KnowledgeBaseLifecycleTest {
         clock.advance(Duration.ofHours(2));
         assertThat(kb.processScheduled()).isEqualTo(1);
         assertThat(kb.read(CUSTOMER, a.id())).isPresent();
-        assertThat(events.getLast().actor()).isEqualTo(KnowledgeBase.SYSTEM_ACTOR);
+        assertThat(events.getLast().actor()).isEqualTo("system");
         assertThatThrownBy(() -> kb.schedulePublish(BOB, a.id(), EN, 1, clock.instant().minusSeconds(1)))
                 .isInstanceOf(InvalidTransitionException.class);
     }
@@ -422,10 +422,10 @@ class KnowledgeBaseLifecycleTest {
     @Test
     void builder_optionsSetTwiceOrConflicting_failAtOnce() {
         assertThatThrownBy(() -> KnowledgeBase.builder().clock(clock).clock(clock))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("clock was already set");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("clock: was already set");
         assertThatThrownBy(() -> KnowledgeBase.builder().directory(dir).inMemory())
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> KnowledgeBase.builder().build()).isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> KnowledgeBase.builder().build()).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("directory(path), inMemory()");
         assertThatThrownBy(() -> KnowledgeBase.builder().directory(dir).build())
                 .isInstanceOf(StoreLockedException.class);

@@ -2,6 +2,7 @@ package dev.savoir.kb.examples;
 
 import dev.savoir.kb.Actor;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.KnowledgeBaseBuilder;
 import dev.savoir.kb.Role;
 import dev.savoir.kb.io.ImportOptions;
 import dev.savoir.kb.io.ImportReport;
@@ -35,7 +36,7 @@ public final class SampleKnowledgeBase {
     }
 
     /** A knowledge base in {@code folder} wired the way a host would: Lucene search, Markdown rendering. */
-    public static KnowledgeBase.Builder builder(Path folder, Clock clock) {
+    public static KnowledgeBaseBuilder builder(Path folder, Clock clock) {
         return KnowledgeBase.builder()
                 .directory(folder)
                 .clock(clock)

@@ -11,6 +11,7 @@ import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.CategoryPath;
 import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.KnowledgeBaseBuilder;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.Role;
 import dev.savoir.kb.Translation;
@@ -477,7 +478,7 @@ public final class KbGenerator {
     }
 
     /** A knowledge base builder with Lucene search and the Markdown renderer, publishing without review. */
-    public static KnowledgeBase.Builder kbBuilder(Path folder) {
+    public static KnowledgeBaseBuilder kbBuilder(Path folder) {
         return KnowledgeBase.builder().directory(folder).searchEngine(LuceneSearchEngine.factory())
                 .renderer(MarkdownRenderer.create()).requireReview(false);
     }

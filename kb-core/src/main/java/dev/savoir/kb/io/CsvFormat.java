@@ -16,6 +16,7 @@ import dev.savoir.kb.Translation;
 import dev.savoir.kb.TranslationState;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.internal.Json;
+import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.io.Importer;
 import dev.savoir.kb.internal.io.Importer.Located;
 import dev.savoir.kb.internal.io.IoSupport;
@@ -159,7 +160,8 @@ public final class CsvFormat {
         }
         String name = String.valueOf(file.getFileName());
         List<Located> records = parse(file, name, actor.id(), Instant.now());
-        return Importer.run(kb, actor, sink -> records.forEach(sink), options, List.of(), () -> 0);
+        return Importer.run(kb::articleIds, kb::importArchives, new InputLimits(kb.maxBodyBytes()), actor,
+                sink -> records.forEach(sink), options, List.of(), () -> 0);
     }
 
     private record Row(int number, Map<String, String> fields) {

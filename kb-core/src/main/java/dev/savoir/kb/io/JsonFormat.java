@@ -6,6 +6,7 @@ import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.internal.Json;
+import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.io.Importer;
 import dev.savoir.kb.internal.io.Importer.Located;
 import dev.savoir.kb.internal.io.IoSupport;
@@ -122,7 +123,8 @@ public final class JsonFormat {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         String name = String.valueOf(file.getFileName());
-        return Importer.run(kb, actor, sink -> read(file, name, sink), options, List.of(), () -> 0);
+        return Importer.run(kb::articleIds, kb::importArchives, new InputLimits(kb.maxBodyBytes()), actor,
+                sink -> read(file, name, sink), options, List.of(), () -> 0);
     }
 
     private static void read(Path file, String name, Consumer<Located> sink) {

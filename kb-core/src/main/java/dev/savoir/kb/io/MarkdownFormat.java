@@ -4,6 +4,7 @@ import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.io.Importer;
 import dev.savoir.kb.internal.io.IoSupport;
 import dev.savoir.kb.internal.io.MarkdownCodec;
@@ -214,7 +215,8 @@ public final class MarkdownFormat {
             found.images().forEach(i -> skipped.add(i.path() + ": image left out (no attachments folder is "
                     + "configured on the MarkdownFormat)"));
         }
-        return Importer.run(kb, actor, sink -> found.records().forEach(sink), options, skipped,
+        return Importer.run(kb::articleIds, kb::importArchives, new InputLimits(kb.maxBodyBytes()), actor,
+                sink -> found.records().forEach(sink), options, skipped,
                 () -> copyImages(found.images()));
     }
 

@@ -1,7 +1,7 @@
 package dev.savoir.kb.spi;
 
 /**
- * Opens a {@link SearchEngine} for one knowledge base; passed to {@code KnowledgeBase.Builder#searchEngine}.
+ * Opens a {@link SearchEngine} for one knowledge base; passed to {@code KnowledgeBaseBuilder#searchEngine}.
  *
  * @since 0.1
  */

@@ -63,7 +63,7 @@ public final class ArchitectureRules {
                 : "expose no internal type in public signatures") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
-                boolean builder = c.getSimpleName().equals("Builder");
+                boolean builder = c.getSimpleName().endsWith("Builder");
                 for (JavaCodeUnit m : c.getCodeUnits()) {
                     if (!m.getModifiers().contains(JavaModifier.PUBLIC)) {
                         continue;

@@ -4,6 +4,7 @@ import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.KnowledgeBaseBuilder;
 import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.Role;
@@ -25,7 +26,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static KnowledgeBase.Builder builder() {
+    static KnowledgeBaseBuilder builder() {
         return KnowledgeBase.builder().requireReview(false).schedulerInterval(Duration.ZERO);
     }
 

@@ -4,22 +4,29 @@ import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleArchive;
 import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.InvalidLocaleException;
-import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.Locales;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.Translation;
 import dev.savoir.kb.TranslationState;
+import dev.savoir.kb.ValidationException;
+import dev.savoir.kb.Violation;
+import dev.savoir.kb.internal.gate.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Checks one archived article before an import writes anything: every problem, in words a person can act on. */
+/**
+ * The one archive validator: checks an archived article (from an export, or a file being imported) before anything
+ * is written, and lists every problem in words a person can act on: its shape (translations, revisions in order,
+ * content hashes, states), and the same input limits as any other write ({@link InputLimits}). Both
+ * {@code KnowledgeBase.importArchives} and the file importers run it.
+ */
 public final class ArchiveCheck {
     private ArchiveCheck() {
     }
 
     /** Every problem of the archive; empty when it may be imported. */
-    public static List<String> problems(ArticleArchive archive) {
+    public static List<String> problems(ArticleArchive archive, InputLimits limits) {
         List<String> p = new ArrayList<>();
         Article a = archive.article();
         if (a.translations().isEmpty()) {
@@ -56,13 +63,14 @@ public final class ArchiveCheck {
                     p.add(where + "revision " + r.number() + " does not match its content hash (the file was "
                             + "edited or damaged)");
                 }
-                if (r.content().title().length() > KnowledgeBase.MAX_TITLE_CHARS) {
-                    p.add(where + "revision " + r.number() + ": the title is over " + KnowledgeBase.MAX_TITLE_CHARS
-                            + " characters");
+                List<Violation> content = new ArrayList<>();
+                try {
+                    limits.contentViolations(r.content(), content);
+                } catch (ValidationException e) {
+                    content.addAll(e.violations());
                 }
-                if (r.content().summary().length() > KnowledgeBase.MAX_SUMMARY_CHARS) {
-                    p.add(where + "revision " + r.number() + ": the summary is over "
-                            + KnowledgeBase.MAX_SUMMARY_CHARS + " characters");
+                for (Violation v : content) {
+                    p.add(where + "revision " + r.number() + ": " + v.message());
                 }
             }
             if (revs.size() != t.latestRevision()) {
@@ -96,6 +104,9 @@ public final class ArchiveCheck {
                 break;
             }
         }
+        List<Violation> metadata = new ArrayList<>();
+        InputLimits.metadataViolations(a.owner(), a.tags(), a.attributes(), metadata);
+        metadata.forEach(v -> p.add(v.message()));
         var f = archive.feedback();
         if (f.views() < 0 || f.helpful() < 0 || f.notHelpful() < 0 || f.ticketLinks() < 0
                 || f.reasons().values().stream().anyMatch(v -> v == null || v < 0)) {

@@ -4,9 +4,9 @@ import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleArchive;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KbException;
-import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.PermissionDeniedException;
 import dev.savoir.kb.ValidationException;
+import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.io.ImportOptions;
 import dev.savoir.kb.io.ImportProgress;
 import dev.savoir.kb.io.ImportRejectedException;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The import every format shares. Pass 1 reads the whole source and checks every record (and duplicates within the
  * source and against the knowledge base) without writing; any problem refuses the import (or, with skipInvalid,
  * marks the record skipped). Pass 2 reads the source again and writes it in all-or-nothing batches through
- * {@link KnowledgeBase#importArchives}. A source is read twice, so that a streamed JSON file never sits in memory.
+ * {@code KnowledgeBase.importArchives}. A source is read twice, so that a streamed JSON file never sits in memory.
  */
 public final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
@@ -64,12 +65,25 @@ public final class Importer {
     private Importer() {
     }
 
-    /** Runs a two-pass import. */
-    public static ImportReport run(KnowledgeBase kb, Actor actor, Source source, ImportOptions options,
-                                   List<String> skipped, LongSupplier afterWrite) {
+    /** Where an import writes: the facade's {@code importArchives}. */
+    @FunctionalInterface
+    public interface BatchWriter {
+        int importArchives(Actor actor, List<ArticleArchive> archives, boolean keepStates);
+    }
+
+    /**
+     * Runs a two-pass import.
+     *
+     * @param existingIds the ids already in the knowledge base
+     * @param kb writes each batch
+     * @param limits the knowledge base's input limits
+     */
+    public static ImportReport run(Supplier<List<ArticleId>> existingIds, BatchWriter kb, InputLimits limits,
+                                   Actor actor, Source source, ImportOptions options, List<String> skipped,
+                                   LongSupplier afterWrite) {
         long start = System.nanoTime();
         Consumer<ImportProgress> progress = options.progress();
-        Set<ArticleId> existing = new HashSet<>(kb.articleIds());
+        Set<ArticleId> existing = new HashSet<>(existingIds.get());
         Map<ArticleId, String> seen = new HashMap<>();
         List<RejectedRecord> rejected = new ArrayList<>();
         BitSet skip = new BitSet();
@@ -79,7 +93,7 @@ public final class Importer {
             List<String> problems = new ArrayList<>(rec.problems());
             ArticleArchive archive = rec.archive();
             if (archive != null) {
-                problems.addAll(ArchiveCheck.problems(archive));
+                problems.addAll(ArchiveCheck.problems(archive, limits));
                 ArticleId id = archive.article().id();
                 String first = seen.putIfAbsent(id, rec.file() + ":" + rec.line());
                 if (first != null) {
@@ -136,7 +150,7 @@ public final class Importer {
         return new ImportReport(written[1], written[2], rejected, skipped, attachments, took);
     }
 
-    private static void flush(KnowledgeBase kb, Actor actor, ImportOptions options, List<ArticleArchive> batch,
+    private static void flush(BatchWriter kb, Actor actor, ImportOptions options, List<ArticleArchive> batch,
                               List<Located> where, long[] written) {
         try {
             kb.importArchives(actor, List.copyOf(batch), options.keepStates());

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * directory, an append-only log: votes, ticket links and restores are synced at once; views are synced in batches
  * (at most one second of views can be lost in a crash). Thread-safe (synchronized).
  */
-public final class FeedbackStore implements AutoCloseable {
+public final class FeedbackLog implements AutoCloseable {
     /** One event of the log. */
     public record Event(String kind, String article, @Nullable String locale, @Nullable String viewer,
                         @Nullable Boolean helpful, @Nullable VoteReason reason, @Nullable String comment,
@@ -75,7 +75,7 @@ public final class FeedbackStore implements AutoCloseable {
      * @param viewDedupWindow repeated views by one viewer within this window count once
      * @param clock the knowledge base's clock
      */
-    public FeedbackStore(@Nullable Path directory, Duration viewDedupWindow, java.time.Clock clock) {
+    public FeedbackLog(@Nullable Path directory, Duration viewDedupWindow, java.time.Clock clock) {
         // The dedup window follows the knowledge base's clock, not the machine's.
         this.recentViews = Caffeine.newBuilder().expireAfterWrite(viewDedupWindow).maximumSize(1_000_000)
                 .ticker(() -> {

@@ -1,0 +1,198 @@
+package dev.savoir.kb.internal;
+
+import dev.savoir.kb.SharedResources;
+import dev.savoir.kb.analytics.SearchAnalytics;
+import dev.savoir.kb.internal.analytics.FileAnalyticsStore;
+import dev.savoir.kb.internal.analytics.RecordingSearchAnalytics;
+import dev.savoir.kb.internal.feedback.Feedback;
+import dev.savoir.kb.internal.feedback.FileFeedbackStore;
+import dev.savoir.kb.internal.gate.InputLimits;
+import dev.savoir.kb.internal.gate.PublishGate;
+import dev.savoir.kb.internal.index.IndexSync;
+import dev.savoir.kb.internal.io.ArchiveImport;
+import dev.savoir.kb.internal.lifecycle.Lifecycle;
+import dev.savoir.kb.internal.lifecycle.ScheduledTransitions;
+import dev.savoir.kb.internal.lifecycle.Transitions;
+import dev.savoir.kb.internal.read.EditorReads;
+import dev.savoir.kb.internal.read.ReaderView;
+import dev.savoir.kb.internal.reports.Reports;
+import dev.savoir.kb.internal.search.SearchService;
+import dev.savoir.kb.internal.write.ArticleWriter;
+import dev.savoir.kb.internal.write.ChangePipeline;
+import dev.savoir.kb.spi.AnalyticsStore;
+import dev.savoir.kb.spi.ArticleStore;
+import dev.savoir.kb.spi.ContentRenderer;
+import dev.savoir.kb.spi.FeedbackStore;
+import dev.savoir.kb.spi.SearchEngine;
+import dev.savoir.kb.spi.SearchEngineContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wiring of one knowledge base: every feature object, built once from the {@link Settings}, and the order in
+ * which they open and close. The facade holds one of these and delegates every call to one feature.
+ *
+ * <p>What sits beside the store (feedback, analytics, the search engine) opens while the store may still be reading
+ * on another thread; then the index catches up with the store and the background tasks start.
+ */
+public final class Services implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+    public final KbContext context;
+    public final InputLimits limits;
+    public final IndexSync index;
+    public final ChangePipeline pipeline;
+    public final ArticleWriter writer;
+    public final Lifecycle lifecycle;
+    public final ScheduledTransitions scheduled;
+    public final ReaderView reader;
+    public final EditorReads editor;
+    public final Feedback feedback;
+    public final SearchAnalytics analytics;
+    public final SearchService search;
+    public final Reports reports;
+    public final ArchiveImport archives;
+
+    private final AnalyticsStore analyticsStore;
+    private final SharedResources shared;
+    private final boolean ownsShared;
+    private final @Nullable ScheduledFuture<?> scheduledTask;
+    private final ScheduledFuture<?> housekeeping;
+
+    private Services(Settings s, ArticleStore store, @Nullable SearchEngine engine, FeedbackStore feedbackStore,
+                     AnalyticsStore analyticsStore, ContentRenderer renderer, SharedResources shared,
+                     boolean ownsShared) {
+        this.shared = shared;
+        this.ownsShared = ownsShared;
+        this.analyticsStore = analyticsStore;
+        this.context = new KbContext(store, s.clock(), s.permissions(), s.defaultLocale());
+        this.limits = new InputLimits(s.maxBodyBytes());
+        this.index = new IndexSync(context, engine);
+        this.pipeline = new ChangePipeline(context, index);
+        PublishGate gate = new PublishGate(store::article, renderer, s.rules());
+        Transitions transitions = new Transitions(s.reviewRequired(), s.distinctReviewer());
+        this.writer = new ArticleWriter(context, pipeline, limits);
+        this.lifecycle = new Lifecycle(context, pipeline, transitions, gate);
+        Duration interval = s.schedulerInterval().isZero() ? Duration.ofSeconds(30) : s.schedulerInterval();
+        this.scheduled = new ScheduledTransitions(context, pipeline, transitions, gate, s.schedulerLease(),
+                interval.multipliedBy(3));
+        this.reader = new ReaderView(context, s.stalePolicy(), renderer, s.linkResolver());
+        this.editor = new EditorReads(context);
+        this.feedback = new Feedback(context, feedbackStore, reader, editor, engine);
+        this.analytics = new RecordingSearchAnalytics(analyticsStore, s.clock());
+        this.search = new SearchService(index, analytics);
+        this.reports = new Reports(context, feedbackStore);
+        this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);
+        index.catchUp(s.rebuildProgress());
+        long every = s.schedulerInterval().toMillis();
+        this.scheduledTask = every > 0
+                ? shared.scheduler().scheduleWithFixedDelay(scheduled::processQuietly, every, every,
+                TimeUnit.MILLISECONDS)
+                : null;
+        this.housekeeping = shared.scheduler().scheduleWithFixedDelay(this::housekeepingQuietly, 200, 200,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens a knowledge base's features around a store that may still be opening.
+     *
+     * @param store the store once opened (waits for it), or its own failure
+     */
+    public static Services open(Settings s, Supplier<ArticleStore> store, SharedResources shared,
+                                boolean ownsShared) {
+        ContentRenderer renderer = s.renderer() != null ? s.renderer() : new PlainTextRenderer();
+        Path dir = s.directory();
+        FeedbackStore fb = null;
+        AnalyticsStore an = null;
+        SearchEngine engine = null;
+        try {
+            fb = s.feedbackStore() != null ? s.feedbackStore()
+                    : new FileFeedbackStore(dir == null ? null : dir.resolve("feedback"), s.viewDedupWindow(),
+                    s.clock());
+            an = s.analyticsStore() != null ? s.analyticsStore()
+                    : new FileAnalyticsStore(dir == null ? null : dir.resolve("analytics"),
+                    s.analyticsQueueCapacity(), s.analyticsRetentionDays(), s.clock().instant());
+            if (s.engineFactory() != null) {
+                engine = s.engineFactory().open(new SearchEngineContext(dir == null ? null : dir.resolve("index"),
+                        s.clock(), s.defaultLocale(), s.stalePolicy(), renderer, shared.scheduler()));
+            }
+        } catch (RuntimeException e) {
+            // The builder closes the store; release what was opened here.
+            closeAll(engine, an, fb);
+            try {
+                store.get();
+            } catch (RuntimeException storeFailure) {
+                // The store's own failure (damaged, unreadable) says more than a failure beside it.
+                storeFailure.addSuppressed(e);
+                throw storeFailure;
+            }
+            throw e;
+        }
+        try {
+            return new Services(s, store.get(), engine, fb, an, renderer, shared, ownsShared);
+        } catch (RuntimeException e) {
+            closeAll(engine, an, fb);
+            throw e;
+        }
+    }
+
+    private static void closeAll(@Nullable SearchEngine engine, @Nullable AnalyticsStore analytics,
+                                 @Nullable FeedbackStore feedback) {
+        if (engine != null) {
+            engine.close();
+        }
+        if (analytics != null) {
+            analytics.close();
+        }
+        if (feedback != null) {
+            feedback.close();
+        }
+    }
+
+    private void housekeepingQuietly() {
+        if (context.isClosed()) {
+            return;
+        }
+        try {
+            analyticsStore.flush();
+            feedback.flush();
+            feedback.pushSignals();
+        } catch (RuntimeException e) {
+            LOG.warn("Background flush failed", e);
+        }
+    }
+
+    /** Closes everything, the store last; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (context.isClosed()) {
+            return;
+        }
+        context.close();
+        if (scheduledTask != null) {
+            scheduledTask.cancel(false);
+        }
+        housekeeping.cancel(false);
+        try {
+            feedback.pushSignals();
+            scheduled.release();
+            index.close();
+        } finally {
+            try {
+                analyticsStore.close();
+                feedback.store().close();
+            } finally {
+                context.store().close();
+                if (ownsShared) {
+                    shared.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.savoir.kb.internal.write;
+
+import dev.savoir.kb.Action;
+import dev.savoir.kb.Actor;
+import dev.savoir.kb.Article;
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.AuditAction;
+import dev.savoir.kb.AuditEvent;
+import dev.savoir.kb.DuplicateArticleException;
+import dev.savoir.kb.KbException;
+import dev.savoir.kb.KnowledgeBaseListener;
+import dev.savoir.kb.internal.Check;
+import dev.savoir.kb.internal.KbContext;
+import dev.savoir.kb.internal.index.IndexSync;
+import dev.savoir.kb.spi.StoreCommit;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one write path of a knowledge base: lock the article, load it, check the permission, compute the change,
+ * commit it to the store (durable and atomic, with the version it was based on, so no update is ever lost), index
+ * it, then tell the listeners. Every write of the facade goes through {@link #mutate}, {@link #create} or
+ * {@link #createAll}.
+ *
+ * <p>Changes to one article are serialized by a lock stripe; changes to different articles run in parallel. Batches
+ * take their stripes in ascending order, so two batches never deadlock.
+ */
+public final class ChangePipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangePipeline.class);
+
+    /** A change of one article: its next state from its current one, or null to change nothing. */
+    @FunctionalInterface
+    public interface Change<T> {
+        @Nullable Mutation<T> apply(Article current, Instant now);
+    }
+
+    private final KbContext kb;
+    private final IndexSync index;
+    private final ReentrantLock[] stripes = new ReentrantLock[128];
+    private final List<KnowledgeBaseListener> listeners = new CopyOnWriteArrayList<>();
+
+    public ChangePipeline(KbContext kb, IndexSync index) {
+        this.kb = kb;
+        this.index = index;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /** Changes an existing article on behalf of {@code actor}, who must be allowed {@code action} on it. */
+    public <T> T mutate(@Nullable Actor actor, @Nullable ArticleId id, Action action, Change<T> change) {
+        Check.notNull("actor", actor);
+        T result = apply(actor, id, action, change);
+        if (result == null) {
+            throw new KbException("a change of " + id + " by " + action + " returned nothing");
+        }
+        return result;
+    }
+
+    /** Changes an existing article on behalf of the system (scheduled transitions); null when nothing changed. */
+    public <T> @Nullable T mutateAsSystem(ArticleId id, Change<T> change) {
+        return apply(null, id, null, change);
+    }
+
+    private <T> @Nullable T apply(@Nullable Actor actor, @Nullable ArticleId id, @Nullable Action action,
+                                  Change<T> change) {
+        kb.requireOpen();
+        Check.notNull("id", id);
+        ReentrantLock lock = stripes[stripeOf(id)];
+        lock.lock();
+        try {
+            Article current = kb.load(id);
+            if (actor != null && action != null) {
+                kb.permit(actor, action, current);
+            }
+            Mutation<T> m = change.apply(current, kb.clock().instant());
+            if (m == null) {
+                return null;
+            }
+            long seq = kb.store().commit(new StoreCommit(m.article(), current.version(), m.revisions(), m.events()));
+            index.committed(m.article(), m.revisions(), seq);
+            notifyListeners(m.events());
+            return m.result();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stores a new article (version 0 → 1); fails if its id is taken. */
+    public void create(StoreCommit commit) {
+        kb.requireOpen();
+        ArticleId id = commit.article().id();
+        ReentrantLock lock = stripes[stripeOf(id)];
+        lock.lock();
+        try {
+            requireAbsent(id, "choose another id, or edit the existing article");
+            long seq = kb.store().commit(commit);
+            index.committed(commit.article(), commit.revisions(), seq);
+            notifyListeners(commit.events());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stores new articles as one all-or-nothing batch (one flush to disk for the whole batch), runs
+     * {@code afterStore} while the articles are still locked, indexes them in batches, then reports
+     * {@code events}. Fails, writing nothing, if any id is taken.
+     */
+    public long createAll(Collection<ArticleId> ids, List<StoreCommit> commits, Runnable afterStore,
+                          List<AuditEvent> events) {
+        kb.requireOpen();
+        int[] held = ids.stream().mapToInt(this::stripeOf).distinct().sorted().toArray();
+        for (int s : held) {
+            stripes[s].lock();
+        }
+        try {
+            for (ArticleId id : ids) {
+                requireAbsent(id, "nothing of this batch was written");
+            }
+            long last = kb.store().commitAll(commits);
+            afterStore.run();
+            index.committed(commits, last);
+            notifyListeners(events);
+            return last;
+        } finally {
+            for (int i = held.length - 1; i >= 0; i--) {
+                stripes[held[i]].unlock();
+            }
+        }
+    }
+
+    private void requireAbsent(ArticleId id, String hint) {
+        if (kb.store().article(id).isPresent()) {
+            throw new DuplicateArticleException("an article with id " + id + " already exists: " + hint);
+        }
+    }
+
+    public void addListener(KnowledgeBaseListener listener) {
+        listeners.add(Check.notNull("listener", listener));
+    }
+
+    public void removeListener(KnowledgeBaseListener listener) {
+        listeners.remove(Check.notNull("listener", listener));
+    }
+
+    private void notifyListeners(List<AuditEvent> events) {
+        for (AuditEvent ev : events) {
+            if (ev.action() == AuditAction.PUBLISHED || ev.action() == AuditAction.ARCHIVED
+                    || ev.action() == AuditAction.UNPUBLISHED) {
+                LOG.info("{} {} [{}] by {}", ev.action(), ev.articleId(),
+                        ev.locale() == null ? "-" : ev.locale().toLanguageTag(), ev.actor());
+            }
+            for (KnowledgeBaseListener l : listeners) {
+                try {
+                    l.onEvent(ev);
+                } catch (RuntimeException e) {
+                    LOG.warn("A knowledge base listener failed on {} of {}", ev.action(), ev.articleId(), e);
+                }
+            }
+        }
+    }
+
+    private int stripeOf(ArticleId id) {
+        return (id.hashCode() & 0x7fffffff) % stripes.length;
+    }
+}

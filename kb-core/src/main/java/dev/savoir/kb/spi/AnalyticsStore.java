@@ -1,0 +1,53 @@
+package dev.savoir.kb.spi;
+
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.analytics.DeflectionEstimate;
+import dev.savoir.kb.analytics.QueryStats;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Where search analytics live: search, click and ticket events and their rollups per day, query and language.
+ *
+ * <p>Contract (checked by the conformance kit {@code AnalyticsStoreContract} in kb-core's test jar):
+ * <ul>
+ *   <li>{@link #offer} never blocks and never throws for a well-formed event: under overload it drops the event,
+ *       counts it in {@link #dropped()} and returns false. A search is never slowed by its analytics.</li>
+ *   <li>Offered events count in reports after {@link #flush()} (a knowledge base flushes every 200 ms).</li>
+ *   <li>Reports cover the UTC days from {@code from}'s to the day of the last instant before {@code to}.</li>
+ *   <li>Queries are grouped by (normalized query, language); sessions count for the deflection estimate as having
+ *       searched, clicked (a result) and opened a ticket, per day.</li>
+ *   <li>Implementations are thread-safe.</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface AnalyticsStore extends AutoCloseable {
+    /** Queues an event; never blocks. Returns false (and counts a drop) when it cannot keep up. */
+    boolean offer(AnalyticsEvent event);
+
+    /** Events dropped because recording could not keep up. */
+    long dropped();
+
+    /** Events recorded (written and counted). */
+    long recorded();
+
+    /** Writes and counts every event offered so far; returns how many. */
+    int flush();
+
+    /** The counts of every (query, language) searched or clicked in [from, to), in no particular order. */
+    List<QueryStats> queries(Instant from, Instant to);
+
+    /** Result clicks per article in [from, to). */
+    Map<ArticleId, Long> clicksPerArticle(Instant from, Instant to);
+
+    /** The self-service deflection estimate over [from, to). */
+    DeflectionEstimate deflection(Instant from, Instant to);
+
+    /** Writes what is pending and releases files or connections; idempotent. */
+    @Override
+    void close();
+}

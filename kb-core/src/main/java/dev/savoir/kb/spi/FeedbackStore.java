@@ -1,0 +1,69 @@
+package dev.savoir.kb.spi;
+
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.feedback.FeedbackSummary;
+import dev.savoir.kb.feedback.ReaderComment;
+import dev.savoir.kb.feedback.VoteReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where reader feedback lives: views, helpfulness votes with their reasons and comments, and ticket links, with
+ * per-article aggregates. The knowledge base has checked the viewer, the article and the arguments before it calls
+ * a store, so a store only records and counts.
+ *
+ * <p>Contract (checked by the conformance kit {@code FeedbackStoreContract} in kb-core's test jar):
+ * <ul>
+ *   <li>A view by the same viewer key of the same article within the store's dedup window counts once.</li>
+ *   <li>A viewer has at most one vote per article: a second vote replaces the first (and its reason).</li>
+ *   <li>A ticket id counts once per article.</li>
+ *   <li>{@link #restore} adds imported aggregates to what the store counts itself.</li>
+ *   <li>Votes, ticket links and restores are durable when the call returns; views may be made durable in batches
+ *       (at most what {@link #flush()} writes can be lost in a crash).</li>
+ *   <li>Implementations are thread-safe.</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface FeedbackStore extends AutoCloseable {
+    /**
+     * Counts a view, unless the same viewer viewed the article within the dedup window.
+     *
+     * @return whether the view was counted
+     */
+    boolean recordView(ArticleId id, Locale locale, String viewerKey, Instant at);
+
+    /** Records a vote, replacing the viewer's earlier vote on the article; {@code reason} only for unhelpful ones. */
+    void recordVote(ArticleId id, Locale locale, String viewerKey, boolean helpful, @Nullable VoteReason reason,
+                    @Nullable String comment, Instant at);
+
+    /** Records that a ticket was resolved with the article; a ticket id counts once per article. */
+    void recordTicket(ArticleId id, String ticketId, Instant at);
+
+    /** Adds imported aggregates (from an archive) to the article's own. */
+    void restore(ArticleId id, FeedbackSummary imported, Instant at);
+
+    /** The article's aggregates, {@link FeedbackSummary#EMPTY} when nothing was recorded. */
+    FeedbackSummary summary(ArticleId id);
+
+    /** Every article with feedback and its aggregates. */
+    Map<ArticleId, FeedbackSummary> summaries();
+
+    /** Views of the article counted on the UTC days from {@code from}'s (inclusive) to {@code to}'s (exclusive). */
+    long views(ArticleId id, Instant from, Instant to);
+
+    /** The latest reader comments on the article, newest first (at most 20). */
+    List<ReaderComment> comments(ArticleId id);
+
+    /** Makes every view recorded so far durable. */
+    void flush();
+
+    /** Releases files or connections; idempotent. */
+    @Override
+    void close();
+}
