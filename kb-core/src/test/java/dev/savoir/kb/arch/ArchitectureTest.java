@@ -40,6 +40,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void internalClasses_neverUseTheFacadeOrItsBuilder() {
+        noClasses().that().resideInAPackage("dev.savoir.kb.internal..").should().dependOnClassesThat()
+                .haveFullyQualifiedName("dev.savoir.kb.KnowledgeBase").orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("dev.savoir.kb.KnowledgeBaseBuilder").check(core);
+    }
+
+    @Test
+    void valuePackages_reportsFeedbackAndPolicy_dependOnNoInternalPackage() {
+        noClasses().that().resideInAnyPackage("dev.savoir.kb.reports..", "dev.savoir.kb.feedback..",
+                "dev.savoir.kb.policy..").should().dependOnClassesThat().resideInAPackage("dev.savoir.kb.internal..")
+                .check(core);
+    }
+
+    @Test
+    void mainSources_stayUnder700Lines_andTheFacadeUnder700() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("src/main/java");
+        try (var files = java.nio.file.Files.walk(root)) {
+            var tooLong = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return java.nio.file.Files.readAllLines(f).size() > 700;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            org.assertj.core.api.Assertions.assertThat(tooLong).as("main source files over 700 lines").isEmpty();
+        }
+    }
+
+    @Test
     void core_logsThroughSlf4jOnly() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.log4j..",
                 "org.apache.logging.log4j..", "ch.qos.logback..").check(core);
