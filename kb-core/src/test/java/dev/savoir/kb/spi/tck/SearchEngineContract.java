@@ -23,7 +23,6 @@ import dev.savoir.kb.search.Suggestion;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
