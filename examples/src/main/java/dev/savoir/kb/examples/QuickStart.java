@@ -1,5 +1,6 @@
 package dev.savoir.kb.examples;
 
+// tag::quickstart[]
 import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
@@ -22,16 +23,11 @@ import java.util.Locale;
 /**
  * The shortest complete program: a knowledge base in a folder with search and Markdown rendering; an article
  * written, reviewed, published, found by a customer's search (with a typo), rendered, edited, diffed and restored.
- * The code between the tags is the README's quick start.
+ * The code between the tags is the README's quick start, imports included.
  */
 public final class QuickStart {
-    private QuickStart() {
-    }
-
     public static void main(String[] args) throws Exception {
-        Path folder = args.length > 0 && !args[0].isBlank() ? Path.of(args[0])
-                : Files.createTempDirectory("savoir-quickstart");
-        // tag::quickstart[]
+        Path folder = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("savoir-quickstart");
         Actor alice = Actor.of("alice@example.com", Role.AUTHOR);
         Actor bob = Actor.of("bob@example.com", Role.REVIEWER, Role.PUBLISHER);
         ViewerContext customer = ViewerContext.external(Locale.ENGLISH);
@@ -74,6 +70,6 @@ public final class QuickStart {
             System.out.println("Revision " + r3.number() + " restores revision " + r3.restoredFrom()
                     + "; history has " + kb.history(alice, id, Locale.ENGLISH).size() + " revisions");
         }
-        // end::quickstart[]
     }
 }
+// end::quickstart[]

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,31 @@ class QuickStartTest {
         String inReadme = between(readme, "<!-- quickstart:start -->\n```java", "```\n<!-- quickstart:end -->");
         String inCode = between(source, "// tag::quickstart[]", "// end::quickstart[]");
         assertThat(inReadme).isEqualTo(inCode);
+    }
+
+    @Test
+    void readmeDependencies_coverEveryModuleTheQuickStartImports_atTheProjectVersion() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String deps = between(readme, "<!-- dependencies:start -->\n```xml", "```\n<!-- dependencies:end -->");
+        String quickStart = between(readme, "<!-- quickstart:start -->\n```java", "```\n<!-- quickstart:end -->");
+        String version = between(Files.readString(ROOT.resolve("pom.xml")), "<artifactId>savoir-parent</artifactId>",
+                "<packaging>").replaceAll("(?s).*<version>([^<]+)</version>.*", "$1");
+        Map<String, String> moduleOfPackage = Map.of("dev.savoir.kb.lucene.", "kb-lucene",
+                "dev.savoir.kb.markdown.", "kb-markdown", "dev.savoir.kb.", "kb-core");
+        Matcher imports = Pattern.compile("^import (dev\\.savoir\\.kb\\.[\\w.]+);", Pattern.MULTILINE)
+                .matcher(quickStart);
+        int found = 0;
+        while (imports.find()) {
+            found++;
+            String type = imports.group(1);
+            String module = moduleOfPackage.entrySet().stream().filter(e -> type.startsWith(e.getKey()))
+                    .max(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(String::length)))
+                    .orElseThrow().getValue();
+            assertThat(deps).as("the README's dependencies list %s, which %s needs", module, type)
+                    .contains("<artifactId>" + module + "</artifactId>");
+        }
+        assertThat(found).as("the quick start shows its imports").isGreaterThan(5);
+        assertThat(deps).contains("<version>" + version + "</version>").contains("slf4j");
     }
 
     @Test

@@ -335,9 +335,12 @@ public final class KbGenerator {
         }
     }
 
+    /** Published when its latest revision is the published one; a draft (still serving the published one) else. */
     private static Translation translation(Locale l, int latest, Integer published, Integer from, Instant at) {
-        return new Translation(l, published == null ? TranslationState.DRAFT : TranslationState.PUBLISHED, latest,
-                published, from, null, null, null, published == null ? null : at, at);
+        TranslationState state = published != null && published == latest ? TranslationState.PUBLISHED
+                : TranslationState.DRAFT;
+        return new Translation(l, state, latest, published, from, null, null, null, published == null ? null : at,
+                at);
     }
 
     /** The Markdown body of article {@code i}'s source translation. */
