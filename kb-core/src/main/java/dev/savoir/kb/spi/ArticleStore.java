@@ -7,6 +7,7 @@ import dev.savoir.kb.Revision;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The source of truth: articles, their append-only revisions and audit events, and a numbered change feed.
@@ -26,6 +27,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ArticleStore extends AutoCloseable {
     /** The article's current state. */
     Optional<Article> article(ArticleId id);

@@ -1,6 +1,7 @@
 package dev.savoir.kb.spi;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a renderer finds in a body.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param images image sources, in order
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BodyAnalysis(String plainText, List<InternalLink> internalLinks, List<String> images) {
     public BodyAnalysis {
         internalLinks = List.copyOf(internalLinks);
@@ -22,6 +24,7 @@ public record BodyAnalysis(String plainText, List<InternalLink> internalLinks, L
      * @param target the id as written after {@code kb:} (may be malformed; the publish gate reports it)
      * @param text the link text
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record InternalLink(String target, String text) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.savoir.kb.spi;
 
 import dev.savoir.kb.RenderedArticle;
+import org.apiguardian.api.API;
 
 /**
  * Turns an article body (Markdown) into what the knowledge base needs: plain text for the search index, the
@@ -8,6 +9,7 @@ import dev.savoir.kb.RenderedArticle;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ContentRenderer {
     /** Plain text, internal links and images of a body. */
     BodyAnalysis analyze(String markdown);

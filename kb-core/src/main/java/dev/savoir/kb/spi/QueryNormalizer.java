@@ -3,6 +3,7 @@ package dev.savoir.kb.spi;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The one normalized form of a query, shared by analytics (which groups searches under it), promotion rules (which
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class QueryNormalizer {
     /** The longest normalized query; longer ones are cut. */
     public static final int MAX_CHARS = 200;

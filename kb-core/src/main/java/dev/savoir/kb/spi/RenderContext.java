@@ -5,6 +5,7 @@ import dev.savoir.kb.ViewerContext;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Where a body is rendered: for which article, revision and viewer, and how internal links resolve.
@@ -17,6 +18,7 @@ import java.util.function.Function;
  *     the viewer may not see it
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RenderContext(ArticleId articleId, int revision, Locale locale, ViewerContext viewer,
                             Function<String, Optional<String>> linkTarget) {
 }

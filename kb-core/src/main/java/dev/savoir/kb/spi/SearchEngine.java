@@ -11,6 +11,7 @@ import dev.savoir.kb.search.Suggestion;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.apiguardian.api.API;
 
 /**
  * A search engine behind a knowledge base. The index is derived from the store: the knowledge base sends every
@@ -20,6 +21,7 @@ import java.util.function.LongConsumer;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SearchEngine extends AutoCloseable {
     /**
      * The store sequence number of the last change durably applied, 0 for a new empty index, or -1 when the index

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param scheduler the host's shared scheduler, for background refreshes
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SearchEngineContext(@Nullable Path directory, Clock clock, Locale defaultLocale,
                                   StalePolicy stalePolicy, ContentRenderer renderer,
                                   ScheduledExecutorService scheduler) {

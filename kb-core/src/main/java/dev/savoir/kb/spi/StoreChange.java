@@ -1,6 +1,7 @@
 package dev.savoir.kb.spi;
 
 import dev.savoir.kb.ArticleId;
+import org.apiguardian.api.API;
 
 /**
  * An entry of the store's change feed.
@@ -9,5 +10,6 @@ import dev.savoir.kb.ArticleId;
  * @param articleId the article that changed
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StoreChange(long sequence, ArticleId articleId) {
 }

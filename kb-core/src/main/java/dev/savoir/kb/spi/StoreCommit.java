@@ -4,6 +4,7 @@ import dev.savoir.kb.Article;
 import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.Revision;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One atomic change to one article: its new state, the revisions it adds and the audit events it records.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param events audit events
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StoreCommit(Article article, long expectedVersion, List<Revision> revisions, List<AuditEvent> events) {
     public StoreCommit {
         if (expectedVersion > 0 ? article.version() != expectedVersion + 1 : article.version() < 1) {

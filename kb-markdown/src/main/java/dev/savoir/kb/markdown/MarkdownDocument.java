@@ -1,10 +1,13 @@
 package dev.savoir.kb.markdown;
 
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.RenderedArticle;
+import dev.savoir.kb.markdown.internal.Arguments;
 import dev.savoir.kb.markdown.internal.Excerpts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Everything one parse of a body gives besides HTML: YAML front matter (for imports), plain text, headings, internal
@@ -18,23 +21,31 @@ import java.util.Map;
  * @param images images, in order
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record MarkdownDocument(Map<String, List<String>> frontMatter, String plainText,
                                List<RenderedArticle.Heading> toc, List<InternalLink> internalLinks,
                                List<Image> images) {
+    /**
+     * Copies the collections (the front matter's value lists too).
+     *
+     * @throws InvalidArgumentException if an argument is null or holds a null
+     */
     public MarkdownDocument {
-        frontMatter = Map.copyOf(frontMatter);
-        toc = List.copyOf(toc);
-        internalLinks = List.copyOf(internalLinks);
-        images = List.copyOf(images);
+        frontMatter = Arguments.mapOfLists("frontMatter", frontMatter);
+        Arguments.notNull("plainText", plainText);
+        toc = Arguments.list("toc", toc);
+        internalLinks = Arguments.list("internalLinks", internalLinks);
+        images = Arguments.list("images", images);
     }
 
     /**
      * At most {@code maxChars} characters of the plain text on one line, cut at a word boundary, with an ellipsis
      * when something was cut.
      *
-     * @throws IllegalArgumentException if {@code maxChars < 1}
+     * @throws InvalidArgumentException if {@code maxChars < 1}
      */
     public String excerpt(int maxChars) {
+        Arguments.atLeast("maxChars", maxChars, 1);
         return Excerpts.excerpt(plainText, maxChars);
     }
 
@@ -55,7 +66,13 @@ public record MarkdownDocument(Map<String, List<String>> frontMatter, String pla
      * @param text the link text
      * @since 0.1
      */
+    @API(status = API.Status.STABLE, since = "0.1")
     public record InternalLink(String target, String text) {
+        /** @throws InvalidArgumentException if an argument is null */
+        public InternalLink {
+            Arguments.notNull("target", target);
+            Arguments.notNull("text", text);
+        }
     }
 
     /**
@@ -65,6 +82,12 @@ public record MarkdownDocument(Map<String, List<String>> frontMatter, String pla
      * @param alt the alternative text
      * @since 0.1
      */
+    @API(status = API.Status.STABLE, since = "0.1")
     public record Image(String source, String alt) {
+        /** @throws InvalidArgumentException if an argument is null */
+        public Image {
+            Arguments.notNull("source", source);
+            Arguments.notNull("alt", alt);
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.savoir.kb.markdown;
 
 import dev.savoir.kb.ContentTooLargeException;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.RenderedArticle;
 import dev.savoir.kb.markdown.internal.Alerts;
 import dev.savoir.kb.markdown.internal.Analyzer;
+import dev.savoir.kb.markdown.internal.Arguments;
 import dev.savoir.kb.markdown.internal.Anchors;
 import dev.savoir.kb.markdown.internal.DepthGuard;
 import dev.savoir.kb.markdown.internal.RenderCache;
@@ -21,12 +23,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
@@ -62,10 +64,12 @@ import org.slf4j.LoggerFactory;
  * body's internal links resolve for the reader, bounded by {@linkplain Builder#cacheMaximumBytes bytes}. The options
  * of a renderer are fixed when it is built and its cache belongs to it alone, so they are part of every key.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Every method refuses a null or out-of-range argument with kb-core's
+ * {@link InvalidArgumentException}, which names the parameter (or the builder option).
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class MarkdownRenderer implements ContentRenderer {
     /** The default {@code rel} of external links. */
     public static final String DEFAULT_EXTERNAL_REL = "noopener noreferrer nofollow";
@@ -78,6 +82,7 @@ public final class MarkdownRenderer implements ContentRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarkdownRenderer.class);
     private static final Pattern REL = Pattern.compile("[a-z]+( [a-z]+)*");
+    private static final Pattern HEADING_ID_PREFIX = Pattern.compile("[A-Za-z0-9_-]{0,20}");
 
     private final RawHtml rawHtml;
     private final PolicyFactory policy;
@@ -138,6 +143,7 @@ public final class MarkdownRenderer implements ContentRenderer {
      * Plain text, internal links and images of a body.
      *
      * @throws ContentTooLargeException if the body is over the size limit
+     * @throws InvalidArgumentException if {@code markdown} is null
      */
     @Override
     public BodyAnalysis analyze(String markdown) {
@@ -155,6 +161,7 @@ public final class MarkdownRenderer implements ContentRenderer {
      * excerpts and reading time.
      *
      * @throws ContentTooLargeException if the body is over the size limit
+     * @throws InvalidArgumentException if {@code markdown} is null
      */
     public MarkdownDocument document(String markdown) {
         checkSize(markdown);
@@ -171,10 +178,15 @@ public final class MarkdownRenderer implements ContentRenderer {
      * article the reader may not see keeps its text and nothing else.
      *
      * @throws ContentTooLargeException if the body is over the size limit
+     * @throws InvalidArgumentException if {@code markdown}, {@code context}, its article id or its link target
+     *     function is null
      */
     @Override
     public RenderedArticle.Html render(String markdown, RenderContext context) {
-        Objects.requireNonNull(context, "context");
+        Arguments.notNull("markdown", markdown);
+        Arguments.notNull("context", context);
+        Arguments.notNull("context.articleId", context.articleId());
+        Arguments.notNull("context.linkTarget", context.linkTarget());
         checkSize(markdown);
         Locale locale = context.locale() != null ? context.locale() : Locale.ROOT;
         RenderCache.SourceKey source = new RenderCache.SourceKey(context.articleId().value(), context.revision(),
@@ -200,6 +212,7 @@ public final class MarkdownRenderer implements ContentRenderer {
      * their text.
      *
      * @throws ContentTooLargeException if the body is over the size limit
+     * @throws InvalidArgumentException if {@code markdown} is null
      */
     public String toHtml(String markdown) {
         checkSize(markdown);
@@ -324,7 +337,7 @@ public final class MarkdownRenderer implements ContentRenderer {
     }
 
     private void checkSize(String markdown) {
-        Objects.requireNonNull(markdown, "markdown");
+        Arguments.notNull("markdown", markdown);
         if ((long) markdown.length() * 3 <= maxBodyBytes) {
             return;
         }
@@ -357,10 +370,13 @@ public final class MarkdownRenderer implements ContentRenderer {
 
     /**
      * Builds a {@link MarkdownRenderer}. Each option may be set once; {@link #build()} may be called several times and
-     * leaves the builder as it was. Not thread-safe.
+     * leaves the builder as it was. Not thread-safe. A refused option, or one set twice, fails at once with an
+     * {@link InvalidArgumentException} whose {@linkplain InvalidArgumentException#parameter() parameter} is the
+     * option's name.
      *
      * @since 0.1
      */
+    @API(status = API.Status.STABLE, since = "0.1")
     public static final class Builder {
         private final Set<String> set = new HashSet<>();
         private RawHtml rawHtml = RawHtml.SANITIZE;
@@ -399,9 +415,9 @@ public final class MarkdownRenderer implements ContentRenderer {
         }
 
         /** What happens to HTML written in Markdown (default {@link RawHtml#SANITIZE}). */
-        public Builder rawHtml(RawHtml mode) {
+        public Builder rawHtml(RawHtml rawHtml) {
             once("rawHtml");
-            this.rawHtml = Objects.requireNonNull(mode, "mode");
+            this.rawHtml = Arguments.notNull("rawHtml", rawHtml);
             return this;
         }
 
@@ -410,9 +426,9 @@ public final class MarkdownRenderer implements ContentRenderer {
          * elements Markdown renders to, so start from the default: {@code defaultSanitizerPolicy().and(extra)}.
          * Only with {@link RawHtml#SANITIZE}.
          */
-        public Builder sanitizerPolicy(PolicyFactory policy) {
+        public Builder sanitizerPolicy(PolicyFactory sanitizerPolicy) {
             once("sanitizerPolicy");
-            this.policy = Objects.requireNonNull(policy, "policy");
+            this.policy = Arguments.notNull("sanitizerPolicy", sanitizerPolicy);
             return this;
         }
 
@@ -420,14 +436,14 @@ public final class MarkdownRenderer implements ContentRenderer {
          * The {@code rel} attribute of links to other sites (default {@value #DEFAULT_EXTERNAL_REL}); empty for
          * none. Lower-case words separated by single spaces.
          */
-        public Builder externalLinkRel(String rel) {
+        public Builder externalLinkRel(String externalLinkRel) {
             once("externalLinkRel");
-            Objects.requireNonNull(rel, "rel");
-            if (!rel.isEmpty() && !REL.matcher(rel).matches()) {
-                throw new IllegalArgumentException("externalLinkRel must be lower-case words separated by single "
-                        + "spaces, e.g. \"noopener noreferrer\", or empty; got \"" + rel + "\"");
+            Arguments.notNull("externalLinkRel", externalLinkRel);
+            if (!externalLinkRel.isEmpty() && !REL.matcher(externalLinkRel).matches()) {
+                throw new InvalidArgumentException("externalLinkRel", "must be lower-case words separated by single "
+                        + "spaces, e.g. \"noopener noreferrer\", or empty; got \"" + externalLinkRel + "\"");
             }
-            this.externalRel = rel;
+            this.externalRel = externalLinkRel;
             return this;
         }
 
@@ -446,12 +462,13 @@ public final class MarkdownRenderer implements ContentRenderer {
         }
 
         /** The bound of the rendering cache in estimated bytes (default 32 MiB); 0 disables the cache. */
-        public Builder cacheMaximumBytes(long bytes) {
+        public Builder cacheMaximumBytes(long cacheMaximumBytes) {
             once("cacheMaximumBytes");
-            if (bytes < 0) {
-                throw new IllegalArgumentException("cacheMaximumBytes must be 0 (no cache) or more, got " + bytes);
+            if (cacheMaximumBytes < 0) {
+                throw new InvalidArgumentException("cacheMaximumBytes", "must be 0 (no cache) or more, got "
+                        + cacheMaximumBytes);
             }
-            this.cacheBytes = bytes;
+            this.cacheBytes = cacheMaximumBytes;
             return this;
         }
 
@@ -459,12 +476,12 @@ public final class MarkdownRenderer implements ContentRenderer {
          * The largest body, in UTF-8 bytes, the renderer accepts (default 1 MiB); larger bodies fail with
          * {@link ContentTooLargeException}. Keep it at least the knowledge base's own limit.
          */
-        public Builder maxBodyBytes(int bytes) {
+        public Builder maxBodyBytes(int maxBodyBytes) {
             once("maxBodyBytes");
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxBodyBytes must be positive, got " + bytes);
+            if (maxBodyBytes < 1) {
+                throw new InvalidArgumentException("maxBodyBytes", "must be positive, got " + maxBodyBytes);
             }
-            this.maxBodyBytes = bytes;
+            this.maxBodyBytes = maxBodyBytes;
             return this;
         }
 
@@ -472,33 +489,34 @@ public final class MarkdownRenderer implements ContentRenderer {
          * A prefix for heading ids (default none), e.g. {@code "kb-"} when the host page has ids of its own that
          * headings must not clash with.
          */
-        public Builder headingIdPrefix(String prefix) {
+        public Builder headingIdPrefix(String headingIdPrefix) {
             once("headingIdPrefix");
-            Objects.requireNonNull(prefix, "prefix");
-            if (!prefix.matches("[A-Za-z0-9_-]{0,20}")) {
-                throw new IllegalArgumentException("headingIdPrefix must be at most 20 letters, digits, '_' or '-', "
-                        + "got \"" + prefix + "\"");
+            Arguments.notNull("headingIdPrefix", headingIdPrefix);
+            if (!HEADING_ID_PREFIX.matcher(headingIdPrefix).matches()) {
+                throw new InvalidArgumentException("headingIdPrefix", "must be at most 20 letters, digits, '_' or "
+                        + "'-', got \"" + headingIdPrefix + "\"");
             }
-            this.headingIdPrefix = prefix;
+            this.headingIdPrefix = headingIdPrefix;
             return this;
         }
 
         /**
          * A new renderer with these options.
          *
-         * @throws IllegalStateException if a sanitizer policy is set but raw HTML is not sanitized
+         * @throws InvalidArgumentException naming {@code sanitizerPolicy} if a sanitizer policy is set but raw HTML
+         *     is not sanitized
          */
         public MarkdownRenderer build() {
             if (policy != null && rawHtml != RawHtml.SANITIZE) {
-                throw new IllegalStateException("a sanitizerPolicy only applies with rawHtml(RawHtml.SANITIZE), but "
-                        + "rawHtml is " + rawHtml + ": remove one of the two");
+                throw new InvalidArgumentException("sanitizerPolicy", "only applies with rawHtml(RawHtml.SANITIZE), "
+                        + "but rawHtml is " + rawHtml + ": remove one of the two");
             }
             return new MarkdownRenderer(this);
         }
 
         private void once(String option) {
             if (!set.add(option)) {
-                throw new IllegalStateException(option + " was already set on this builder; set each option once");
+                throw Arguments.setTwice(option);
             }
         }
     }

@@ -1,10 +1,13 @@
 package dev.savoir.kb.markdown;
 
+import org.apiguardian.api.API;
+
 /**
  * What happens to HTML written inside Markdown ({@code <kbd>Ctrl</kbd>}, {@code <script>}...).
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum RawHtml {
     /** Shown as text: {@code <b>} appears literally. Nothing an author writes becomes markup. */
     ESCAPE,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.RenderedArticle;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.spi.BodyAnalysis;
@@ -321,7 +322,7 @@ class MarkdownRendererTest {
         assertThat(d.excerpt(20)).isEqualTo("Title Open the…");
         assertThat(d.excerpt(20).length()).isLessThanOrEqualTo(20);
         assertThat(renderer.document("Supercalifragilistic").excerpt(6)).isEqualTo("Super…");
-        assertThatThrownBy(() -> d.excerpt(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.excerpt(0)).isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test
@@ -338,26 +339,26 @@ class MarkdownRendererTest {
     @Test
     void builder_optionSetTwice_failsClearly() {
         assertThatThrownBy(() -> MarkdownRenderer.builder().rawHtml(RawHtml.ESCAPE).rawHtml(RawHtml.SANITIZE))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rawHtml was already set");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("rawHtml: was already set");
     }
 
     @Test
     void builder_policyWithoutSanitizing_fails() {
         assertThatThrownBy(() -> MarkdownRenderer.builder().rawHtml(RawHtml.ESCAPE)
                 .sanitizerPolicy(MarkdownRenderer.defaultSanitizerPolicy()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RawHtml.SANITIZE");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("RawHtml.SANITIZE");
     }
 
     @Test
     void builder_invalidValues_failWithWhatToDo() {
         assertThatThrownBy(() -> MarkdownRenderer.builder().externalLinkRel("noopener\" onclick=\"x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case words");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("lower-case words");
         assertThatThrownBy(() -> MarkdownRenderer.builder().cacheMaximumBytes(-1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> MarkdownRenderer.builder().maxBodyBytes(0))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> MarkdownRenderer.builder().headingIdPrefix("a b"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.commonmark.renderer.html.HtmlWriter;
  * {@code [!IMPORTANT]}, {@code [!WARNING]} or {@code [!CAUTION]} becomes a callout
  * ({@code <div class="markdown-alert markdown-alert-warning">} with a title paragraph). Any other block quote is left
  * alone.
+ *
+ * <p>Why not commonmark-java's own {@code commonmark-ext-gfm-alerts}: no release of it resolves from Maven Central
+ * for commonmark 0.28 (nor any later version at the time of writing), and its title comes from the extension's
+ * configuration, fixed per {@code HtmlRenderer}, while Savoir titles an alert in the reader's locale per rendering
+ * on one shared renderer. Its HTML is the same callout plus a {@code data-alert-type} attribute the sanitizer
+ * policy would have to allow. Revisit once it is published: parse with it, keep this class's title node renderer.
  */
 public final class Alerts {
     private static final Set<String> TYPES = Set.of("note", "tip", "important", "warning", "caution");

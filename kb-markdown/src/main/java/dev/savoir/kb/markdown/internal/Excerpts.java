@@ -13,12 +13,9 @@ public final class Excerpts {
 
     /**
      * At most {@code max} characters of the text on one line, cut after a whole word and ended with an ellipsis when
-     * something was cut.
+     * something was cut. {@code max} is at least 1 (checked by the caller).
      */
     public static String excerpt(String text, int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("an excerpt needs at least 1 character, got " + max);
-        }
         String flat = Analyzer.normalize(text.replace('\n', ' '));
         if (flat.length() <= max) {
             return flat;
