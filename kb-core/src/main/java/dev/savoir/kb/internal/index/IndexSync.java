@@ -55,13 +55,23 @@ public final class IndexSync {
         return engine != null;
     }
 
-    /** Indexes one committed article; a failure is logged, and repaired when the index catches up. */
-    public void committed(Article article, List<Revision> revisions, long sequence) {
+    /**
+     * Indexes one committed article; a failure is logged, and repaired when the index catches up. When the commit
+     * may narrow what some reader sees ({@code previous} was visible to readers and what they see of it changed),
+     * the index is refreshed before this returns, so that no read path shows the old state once the facade's call
+     * has returned; other commits become searchable within the engine's refresh interval.
+     *
+     * @param previous the article before the commit, null for a new one
+     */
+    public void committed(@Nullable Article previous, Article article, List<Revision> revisions, long sequence) {
         if (engine == null) {
             return;
         }
         try {
             engine.apply(List.of(indexable(article, revisions)), sequence);
+            if (ReaderProjection.mayNarrow(previous, article)) {
+                engine.refresh();
+            }
         } catch (RuntimeException e) {
             LOG.error("Indexing {} failed after it was stored; the index catches up when the knowledge base is "
                     + "reopened", article.id(), e);

@@ -84,7 +84,7 @@ public final class ChangePipeline {
                 return null;
             }
             long seq = kb.store().commit(new StoreCommit(m.article(), current.version(), m.revisions(), m.events()));
-            index.committed(m.article(), m.revisions(), seq);
+            index.committed(current, m.article(), m.revisions(), seq);
             notifyListeners(m.events());
             return m.result();
         } finally {
@@ -101,7 +101,7 @@ public final class ChangePipeline {
         try {
             requireAbsent(id, "choose another id, or edit the existing article");
             long seq = kb.store().commit(commit);
-            index.committed(commit.article(), commit.revisions(), seq);
+            index.committed(null, commit.article(), commit.revisions(), seq);
             notifyListeners(commit.events());
         } finally {
             lock.unlock();

@@ -1,0 +1,176 @@
+package dev.savoir.kb.lucene;
+
+import static dev.savoir.kb.lucene.Fixtures.ADMIN;
+import static dev.savoir.kb.lucene.Fixtures.CUSTOMER_EN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.savoir.kb.ArticleContent;
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.MetadataChange;
+import dev.savoir.kb.NewArticle;
+import dev.savoir.kb.Revision;
+import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.Visibility;
+import dev.savoir.kb.policy.StalePolicy;
+import dev.savoir.kb.search.FacetCount;
+import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.search.SearchResponse;
+import dev.savoir.kb.search.Suggestion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A change that narrows what a customer may see is in force on every read path when the call returns, without
+ * {@code refresh()}, even with a refresh interval of a minute: hits, totals, facet counts, snippets and autocomplete.
+ */
+class TakeDownTest {
+    private static final Locale EN = Locale.ENGLISH;
+    private static final ArticleId ID = ArticleId.of("zorblax-refunds");
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static KnowledgeBase kb() {
+        return Fixtures.builder().inMemory()
+                .searchEngine(LuceneSearchEngine.builder().refreshInterval(Duration.ofMinutes(1)).build()).build();
+    }
+
+    private static void publishZorblax(KnowledgeBase kb) {
+        Fixtures.publish(kb, NewArticle.builder(ID.value()).category("Billing > Refunds")
+                .visibility(Visibility.PUBLIC).tags("refunds").title("Zorblax refunds")
+                .body("Zorblax refunds arrive within five days.").build());
+        kb.refresh();
+    }
+
+    private static SearchResponse search(KnowledgeBase kb, ViewerContext viewer) {
+        return kb.search(viewer, SearchRequest.builder("zorblax").facets(SearchRequest.Facet.TAG,
+                SearchRequest.Facet.CATEGORY).build());
+    }
+
+    private static void assertSeen(KnowledgeBase kb, ViewerContext viewer) {
+        SearchResponse r = search(kb, viewer);
+        assertThat(r.hits()).extracting(h -> h.articleId()).containsExactly(ID);
+        assertThat(r.totalHits()).isEqualTo(1);
+        assertThat(r.facets().get(SearchRequest.Facet.TAG)).extracting(FacetCount::value, FacetCount::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("refunds", 1L));
+        assertThat(kb.autocomplete(viewer, "zorbl", 10)).extracting(Suggestion::text).contains("Zorblax refunds");
+    }
+
+    private static void assertGone(KnowledgeBase kb, ViewerContext viewer) {
+        SearchResponse r = search(kb, viewer);
+        assertThat(r.hits()).as("hits").isEmpty();
+        assertThat(r.totalHits()).as("total").isZero();
+        assertThat(r.facets().values()).as("facet counts").allSatisfy(counts -> assertThat(counts).isEmpty());
+        assertThat(kb.autocomplete(viewer, "zorbl", 10)).as("autocomplete").extracting(Suggestion::text)
+                .doesNotContain("Zorblax refunds");
+    }
+
+    private static void takeDown(BiConsumer<KnowledgeBase, Long> change, ViewerContext viewer) {
+        try (KnowledgeBase kb = kb()) {
+            publishZorblax(kb);
+            assertSeen(kb, viewer);
+            change.accept(kb, kb.article(ADMIN, ID).version());
+            assertGone(kb, viewer);
+        }
+    }
+
+    @Test
+    void unpublish_isInForceWhenTheCallReturns() {
+        takeDown((kb, v) -> kb.unpublish(ADMIN, ID, EN), CUSTOMER_EN);
+    }
+
+    @Test
+    void archive_isInForceWhenTheCallReturns() {
+        takeDown((kb, v) -> kb.archive(ADMIN, ID, EN), CUSTOMER_EN);
+    }
+
+    @Test
+    void visibilityNarrowedToInternal_isInForceWhenTheCallReturns() {
+        takeDown((kb, v) -> kb.updateMetadata(ADMIN, ID, v, MetadataChange.none().withVisibility(Visibility.INTERNAL)),
+                CUSTOMER_EN);
+    }
+
+    @Test
+    void visibilityNarrowedToASegment_isInForceWhenTheCallReturns() {
+        takeDown((kb, v) -> kb.updateMetadata(ADMIN, ID, v,
+                MetadataChange.none().withVisibility(Visibility.segments("partners"))), CUSTOMER_EN);
+    }
+
+    @Test
+    void publishingARevisionThatRemovesTheWord_isInForceWhenTheCallReturns() {
+        takeDown((kb, v) -> {
+            Revision r2 = kb.edit(ADMIN, ID, EN, 1, ArticleContent.of("Refunds", "Refunds arrive within five days."),
+                    "drop the product name");
+            kb.publish(ADMIN, ID, EN, r2.number());
+        }, CUSTOMER_EN);
+    }
+
+    @Test
+    void removingATag_updatesFacetCountsWhenTheCallReturns() {
+        try (KnowledgeBase kb = kb()) {
+            publishZorblax(kb);
+            assertSeen(kb, CUSTOMER_EN);
+            kb.updateMetadata(ADMIN, ID, kb.article(ADMIN, ID).version(),
+                    MetadataChange.none().withTags(Set.of("billing")));
+            assertThat(search(kb, CUSTOMER_EN).facets().get(SearchRequest.Facet.TAG))
+                    .extracting(FacetCount::value).containsExactly("billing");
+        }
+    }
+
+    @Test
+    void reviewDatePassing_hidesAStaleArticleFromCustomersAtOnce_underHideFromExternal() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+        try (KnowledgeBase kb = Fixtures.builder().inMemory().clock(clock).stalePolicy(StalePolicy.HIDE_FROM_EXTERNAL)
+                .searchEngine(LuceneSearchEngine.builder().refreshInterval(Duration.ofMinutes(1)).build()).build()) {
+            Fixtures.publish(kb, NewArticle.builder(ID.value()).category("Billing > Refunds")
+                    .visibility(Visibility.PUBLIC).tags("refunds").title("Zorblax refunds")
+                    .body("Zorblax refunds arrive within five days.").reviewInterval(Duration.ofDays(30)).build());
+            kb.refresh();
+            assertSeen(kb, CUSTOMER_EN);
+            clock.advance(Duration.ofDays(31));
+            assertGone(kb, CUSTOMER_EN);
+            assertThat(search(kb, Fixtures.AGENT_EN).hits()).as("agents still see it, flagged").hasSize(1);
+        }
+    }
+
+    @Test
+    void editingADraftOfAPublishedArticle_keepsServingThePublishedRevision() {
+        try (KnowledgeBase kb = kb()) {
+            publishZorblax(kb);
+            kb.edit(ADMIN, ID, EN, 1, ArticleContent.of("Refunds", "Nothing about the product."), "draft");
+            assertSeen(kb, CUSTOMER_EN);
+            assertThat(List.of(kb.read(CUSTOMER_EN, ID).orElseThrow().revision())).containsExactly(1);
+        }
+    }
+}
