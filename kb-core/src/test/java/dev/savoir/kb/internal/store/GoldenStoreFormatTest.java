@@ -91,6 +91,24 @@ class GoldenStoreFormatTest {
     }
 
     @Test
+    void goldenCheckpoint_isReadItself_notSilentlyReplacedByAReplay() throws IOException {
+        Path store = copyGolden("checkpoint-only");
+        // Damage the first frame's payload: a replay of the log would refuse it, the checkpoint covers it.
+        Path log = store.resolve(FileArticleStore.LOG_FILE);
+        byte[] bytes = Files.readAllBytes(log);
+        bytes[FileArticleStore.HEADER_SIZE + FileArticleStore.FRAME_HEADER + 40] ^= 0x01;
+        Files.write(log, bytes);
+        try (FileArticleStore s = FileArticleStore.open(store, null)) {
+            assertThat(s.lastSequence()).isEqualTo(15);
+            assertThat(s.article(FAQ).orElseThrow()).isEqualTo(expectedFaq());
+            assertThat(s.article(ARCHIVED).orElseThrow().translations().get(ZH).state())
+                    .isEqualTo(TranslationState.ARCHIVED);
+            assertThat(s.article(IMPORTED).orElseThrow().reviewInterval())
+                    .isEqualTo(Duration.ofSeconds(86_400, 250_000_000));
+        }
+    }
+
+    @Test
     void goldenStore_acceptsNewCommits_andReopensWithBoth() throws IOException {
         Path store = copyGolden("appended");
         try (FileArticleStore s = FileArticleStore.open(store, null)) {
