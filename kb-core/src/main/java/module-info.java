@@ -25,13 +25,8 @@ module dev.savoir.kb.core {
     exports dev.savoir.kb.reports;
     exports dev.savoir.kb.spi;
 
-    opens dev.savoir.kb to tools.jackson.databind;
-    opens dev.savoir.kb.spi to tools.jackson.databind;
-    opens dev.savoir.kb.internal.store to tools.jackson.databind;
+    // Only internal records of the feedback and analytics logs are bound by reflection; the store, the exports and
+    // every API record are written and read field by field (internal.store.codec, internal.io.ArchiveJson).
     opens dev.savoir.kb.internal.feedback to tools.jackson.databind;
     opens dev.savoir.kb.internal.analytics to tools.jackson.databind;
-    opens dev.savoir.kb.analytics to tools.jackson.databind;
-    opens dev.savoir.kb.feedback to tools.jackson.databind;
-    opens dev.savoir.kb.reports to tools.jackson.databind;
-    opens dev.savoir.kb.policy to tools.jackson.databind;
 }

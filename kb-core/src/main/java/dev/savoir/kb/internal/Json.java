@@ -13,22 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The one JSON mapper of kb-core's persisted formats (store log, exports). Locales are written as BCP 47 tags so
- * that {@code zh-Hant-TW} survives a round trip.
+ * The one JSON mapper of kb-core's persisted formats: its factory makes the parsers and generators of the store log
+ * and the exports (which write and read their records field by field), and it binds the internal records of the
+ * feedback and analytics logs. Locales are written as BCP 47 tags so that {@code zh-Hant-TW} survives a round trip.
  */
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .addModule(localeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
-    /**
-     * The store's mapper: like {@link #mapper()}, but instants as numbers (epoch seconds with nanoseconds), which
-     * parse several times faster than ISO text when a large store opens.
-     */
-    private static final JsonMapper STORE_MAPPER = MAPPER.rebuild()
-            .enable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .build();
 
     private Json() {
@@ -37,11 +29,6 @@ public final class Json {
     /** The shared, thread-safe mapper. */
     public static JsonMapper mapper() {
         return MAPPER;
-    }
-
-    /** The store log's and checkpoint's mapper (numeric instants). */
-    public static JsonMapper storeMapper() {
-        return STORE_MAPPER;
     }
 
     private static SimpleModule localeModule() {

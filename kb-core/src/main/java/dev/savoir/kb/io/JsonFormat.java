@@ -7,6 +7,7 @@ import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.internal.Json;
 import dev.savoir.kb.internal.gate.InputLimits;
+import dev.savoir.kb.internal.io.ArchiveJson;
 import dev.savoir.kb.internal.io.Importer;
 import dev.savoir.kb.internal.io.Importer.Located;
 import dev.savoir.kb.internal.io.IoSupport;
@@ -30,7 +31,8 @@ import tools.jackson.databind.ObjectReader;
 /**
  * The complete, lossless format: every article with its state, every revision of every translation, its audit
  * trail and its feedback aggregates. Written and read with Jackson's streaming API, one article at a time, so that
- * the size of a knowledge base does not matter.
+ * the size of a knowledge base does not matter; each article field by field, never by reflection over the API
+ * records (unknown fields are ignored on import, so that an export that only adds fields stays readable).
  *
  * <p>The file is one JSON object: a header ({@code "format": "savoir-kb"}, {@code "version": 1},
  * {@code "exportedAt"}) followed by {@code "articles"}, an array with one {@link ArticleArchive} per line:
@@ -96,7 +98,7 @@ public final class JsonFormat {
             for (ArticleId id : kb.articleIds()) {
                 ArticleArchive archive = kb.exportArchive(actor, id);
                 g.writeRaw('\n');
-                g.writePOJO(archive);
+                ArchiveJson.write(g, archive);
                 n++;
             }
             g.writeRaw('\n');
@@ -196,7 +198,7 @@ public final class JsonFormat {
             String id = idNode.isString() ? IoSupport.printable(idNode.stringValue()) : null;
             ArticleArchive archive;
             try {
-                archive = Json.mapper().treeToValue(node, ArticleArchive.class);
+                archive = ArchiveJson.readArchive(node);
             } catch (RuntimeException e) {
                 sink.accept(Located.bad(name, line, id, List.of("not a valid article: " + IoSupport.reason(e))));
                 continue;

@@ -29,6 +29,7 @@ public record AnalyticsEvent(Kind kind, Instant at, @Nullable String session, @N
                              @Nullable String language, boolean internal, int results, List<ArticleId> shown,
                              long tookMicros, @Nullable ArticleId article, int position) {
     /** What an event records. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Kind {
         /** A search. */
         SEARCH,

@@ -29,10 +29,59 @@ import org.jspecify.annotations.Nullable;
  * (at most one second of views can be lost in a crash). Thread-safe (synchronized).
  */
 public final class FeedbackLog implements AutoCloseable {
-    /** One event of the log. */
+    /**
+     * One line of the log: {@code {"kind", "article", "locale", "viewer", "helpful", "reason", "comment", "ticket",
+     * "at", "base"}}, written by Jackson from this internal record only; the API values it carries (a vote reason,
+     * imported aggregates) are mapped explicitly ({@link #reasonName}, {@link Base}), so that renaming an API record
+     * component or enum constant does not change the file.
+     */
     public record Event(String kind, String article, @Nullable String locale, @Nullable String viewer,
-                        @Nullable Boolean helpful, @Nullable VoteReason reason, @Nullable String comment,
-                        @Nullable String ticket, Instant at, @Nullable FeedbackSummary base) {
+                        @Nullable Boolean helpful, @Nullable String reason, @Nullable String comment,
+                        @Nullable String ticket, Instant at, @Nullable Base base) {
+    }
+
+    /**
+     * Imported aggregates in the log: {@code {"views", "helpful", "notHelpful", "reasons": {"OUTDATED": n, ...},
+     * "ticketLinks"}}.
+     */
+    public record Base(long views, long helpful, long notHelpful, @Nullable Map<String, Long> reasons,
+                       long ticketLinks) {
+        static Base of(FeedbackSummary s) {
+            Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+            s.reasons().forEach((k, v) -> reasons.put(reasonName(k), v));
+            return new Base(s.views(), s.helpful(), s.notHelpful(), reasons, s.ticketLinks());
+        }
+
+        FeedbackSummary toApi() {
+            Map<VoteReason, Long> r = new EnumMap<>(VoteReason.class);
+            if (reasons != null) {
+                reasons.forEach((k, v) -> r.put(reason(k), v));
+            }
+            return new FeedbackSummary(views, helpful, notHelpful, r, ticketLinks);
+        }
+    }
+
+    /** The on-disk name of a vote reason. */
+    static String reasonName(VoteReason r) {
+        return switch (r) {
+            case OUTDATED -> "OUTDATED";
+            case INCORRECT -> "INCORRECT";
+            case UNCLEAR -> "UNCLEAR";
+            case DID_NOT_ANSWER -> "DID_NOT_ANSWER";
+            case OTHER -> "OTHER";
+        };
+    }
+
+    /** The vote reason of an on-disk name (an unknown one makes the line unreadable, so it is skipped). */
+    static VoteReason reason(String name) {
+        return switch (name) {
+            case "OUTDATED" -> VoteReason.OUTDATED;
+            case "INCORRECT" -> VoteReason.INCORRECT;
+            case "UNCLEAR" -> VoteReason.UNCLEAR;
+            case "DID_NOT_ANSWER" -> VoteReason.DID_NOT_ANSWER;
+            case "OTHER" -> VoteReason.OTHER;
+            default -> throw new IllegalArgumentException("unknown vote reason \"" + name + "\"");
+        };
     }
 
     /** A reader's comment on an article. */
@@ -104,21 +153,22 @@ public final class FeedbackLog implements AutoCloseable {
             }
             case "vote" -> {
                 String key = e.locale() + "|" + e.viewer();
-                Vote previous = a.votes.put(key, new Vote(Boolean.TRUE.equals(e.helpful()), e.reason()));
+                VoteReason reason = e.reason() == null ? null : reason(e.reason());
+                Vote previous = a.votes.put(key, new Vote(Boolean.TRUE.equals(e.helpful()), reason));
                 if (previous != null) {
                     count(a, previous, -1);
                 }
                 count(a, a.votes.get(key), 1);
                 if (e.comment() != null && !e.comment().isBlank()) {
                     a.comments.addFirst(new Comment(id, Locale.forLanguageTag(String.valueOf(e.locale())),
-                            Boolean.TRUE.equals(e.helpful()), e.reason(), e.comment(), e.at()));
+                            Boolean.TRUE.equals(e.helpful()), reason, e.comment(), e.at()));
                     while (a.comments.size() > 20) {
                         a.comments.removeLast();
                     }
                 }
             }
             case "ticket" -> a.tickets.add(String.valueOf(e.ticket()));
-            case "restore" -> a.base = e.base() == null ? FeedbackSummary.EMPTY : e.base();
+            case "restore" -> a.base = e.base() == null ? FeedbackSummary.EMPTY : e.base().toApi();
             default -> throw new IllegalArgumentException("unknown feedback event " + e.kind());
         }
     }
@@ -146,8 +196,8 @@ public final class FeedbackLog implements AutoCloseable {
     /** Records (or changes) a viewer's vote on a translation. */
     public synchronized void vote(ArticleId id, Locale locale, String viewerKey, boolean helpful,
                                   @Nullable VoteReason reason, @Nullable String comment, Instant at) {
-        record(new Event("vote", id.value(), locale.toLanguageTag(), viewerKey, helpful, helpful ? null : reason,
-                comment, null, at, null), true);
+        record(new Event("vote", id.value(), locale.toLanguageTag(), viewerKey, helpful,
+                helpful || reason == null ? null : reasonName(reason), comment, null, at, null), true);
     }
 
     /** Records that an agent resolved a ticket with the article; the same ticket counts once. */
@@ -157,7 +207,7 @@ public final class FeedbackLog implements AutoCloseable {
 
     /** Sets imported aggregates as the article's base counts (an import of an export). */
     public synchronized void restore(ArticleId id, FeedbackSummary base, Instant at) {
-        record(new Event("restore", id.value(), null, null, null, null, null, null, at, base), true);
+        record(new Event("restore", id.value(), null, null, null, null, null, null, at, Base.of(base)), true);
     }
 
     private void record(Event e, boolean syncNow) {

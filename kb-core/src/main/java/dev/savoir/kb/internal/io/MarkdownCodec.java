@@ -145,11 +145,16 @@ public final class MarkdownCodec {
                         r.content().body()));
             }
         }
-        Map<String, Object> audit = new LinkedHashMap<>();
-        audit.put("events", archive.events());
-        audit.put("feedback", archive.feedback());
-        out.add(new Out(HISTORY + "/" + dir + a.id() + ".audit.json",
-                Json.mapper().writeValueAsBytes(audit)));
+        java.io.ByteArrayOutputStream audit = new java.io.ByteArrayOutputStream();
+        try (tools.jackson.core.JsonGenerator g = Json.mapper().createGenerator(audit)) {
+            g.writeStartObject();
+            g.writeName("events");
+            ArchiveJson.writeEvents(g, archive.events());
+            g.writeName("feedback");
+            ArchiveJson.writeFeedback(g, archive.feedback());
+            g.writeEndObject();
+        }
+        out.add(new Out(HISTORY + "/" + dir + a.id() + ".audit.json", audit.toByteArray()));
         return out;
     }
 
@@ -502,9 +507,11 @@ public final class MarkdownCodec {
             FeedbackSummary feedback = FeedbackSummary.EMPTY;
             if (g.audit != null) {
                 JsonNode audit = Json.mapper().readTree(g.audit);
-                events = Arrays.asList(Json.mapper().treeToValue(audit.path("events"), AuditEvent[].class));
-                if (audit.has("feedback")) {
-                    feedback = Json.mapper().treeToValue(audit.get("feedback"), FeedbackSummary.class);
+                JsonNode eventsNode = audit.get("events");
+                events = eventsNode == null || eventsNode.isNull() ? List.of() : ArchiveJson.readEvents(eventsNode);
+                JsonNode feedbackNode = audit.get("feedback");
+                if (feedbackNode != null && !feedbackNode.isNull()) {
+                    feedback = ArchiveJson.readFeedback(feedbackNode);
                 }
             }
             ArticleArchive a = new ArticleArchive(article, revisions, events, feedback);

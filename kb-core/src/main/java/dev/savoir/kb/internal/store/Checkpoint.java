@@ -42,7 +42,9 @@ import tools.jackson.dataformat.smile.SmileWriteFeature;
  * most {@value #CHUNK} entries or about {@value #CHUNK_BYTES} bytes each, up to the end of the file (a file cut at a
  * frame boundary lacks entries, and is refused). Each chunk is a standalone Smile array of entries,
  * each entry an array of fields in a fixed order (see {@link #writeEntry}); chunks are checked and parsed in
- * parallel. Written with Jackson's streaming API: no per-field names, no reflection.
+ * parallel. Written with Jackson's streaming API: no per-field names, no reflection; states and audiences as fixed
+ * codes ({@link #code(TranslationState)}), never the enums' ordinals, so that reordering the API's enums changes
+ * nothing here. The golden store folder of the tests holds a checkpoint of this version.
  */
 final class Checkpoint {
     static final byte[] MAGIC = "SAVOIRCP".getBytes(StandardCharsets.US_ASCII);
@@ -59,8 +61,11 @@ final class Checkpoint {
     private static final SmileMapper SMILE = SmileMapper.builder()
             .enable(SmileWriteFeature.CHECK_SHARED_STRING_VALUES)
             .build();
-    private static final TranslationState[] STATES = TranslationState.values();
-    private static final Audience[] AUDIENCES = Audience.values();
+    /** The checkpoint's codes of the translation states, by code (fixed: not the enum's declaration order). */
+    private static final TranslationState[] STATES = {TranslationState.DRAFT, TranslationState.IN_REVIEW,
+        TranslationState.APPROVED, TranslationState.SCHEDULED, TranslationState.PUBLISHED, TranslationState.ARCHIVED};
+    /** The checkpoint's codes of the audiences, by code. */
+    private static final Audience[] AUDIENCES = {Audience.INTERNAL, Audience.PUBLIC, Audience.SEGMENTS};
 
     /** What the checkpoint summarizes: the log up to {@code logEnd}, {@code sequence} commits, its entry count. */
     record Header(long logEnd, long sequence, int entries) {
@@ -138,7 +143,7 @@ final class Checkpoint {
             g.writeString(at.getValue());
         }
         g.writeEndArray();
-        g.writeNumber(a.visibility().audience().ordinal());
+        g.writeNumber(code(a.visibility().audience()));
         g.writeStartArray();
         for (String s : a.visibility().segments()) {
             g.writeString(s);
@@ -160,7 +165,7 @@ final class Checkpoint {
         for (Translation t : a.translations().values()) {
             g.writeStartArray();
             g.writeString(t.locale().toLanguageTag());
-            g.writeNumber(t.state().ordinal());
+            g.writeNumber(code(t.state()));
             g.writeNumber(t.latestRevision());
             writeNullableInt(g, t.publishedRevision());
             writeNullableInt(g, t.translatedFrom());
@@ -181,6 +186,27 @@ final class Checkpoint {
         long[] offsets = e.offsets();
         g.writeArray(offsets, 0, offsets.length);
         g.writeEndArray();
+    }
+
+    /** The checkpoint's code of a state: its index in {@link #STATES} (a new state fails to compile here). */
+    static int code(TranslationState s) {
+        return switch (s) {
+            case DRAFT -> 0;
+            case IN_REVIEW -> 1;
+            case APPROVED -> 2;
+            case SCHEDULED -> 3;
+            case PUBLISHED -> 4;
+            case ARCHIVED -> 5;
+        };
+    }
+
+    /** The checkpoint's code of an audience: its index in {@link #AUDIENCES}. */
+    static int code(Audience a) {
+        return switch (a) {
+            case INTERNAL -> 0;
+            case PUBLIC -> 1;
+            case SEGMENTS -> 2;
+        };
     }
 
     private static void writeInstant(JsonGenerator g, @Nullable Instant at) {

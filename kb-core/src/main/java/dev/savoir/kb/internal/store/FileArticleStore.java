@@ -8,8 +8,11 @@ import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.StoreCorruptedException;
 import dev.savoir.kb.StoreException;
+import dev.savoir.kb.StoreFormatException;
 import dev.savoir.kb.StoreLockedException;
 import dev.savoir.kb.internal.Json;
+import dev.savoir.kb.internal.store.codec.CommitRecord;
+import dev.savoir.kb.internal.store.codec.LogCodec;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.StoreChange;
 import dev.savoir.kb.spi.StoreCommit;
@@ -48,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * <h2>On disk</h2>
  * A directory holding {@code changes.log} and {@code store.lock}. The log starts with a 16-byte header (magic
  * {@code SAVOIRKB}, format version, reserved) followed by frames {@code [magic][length][crc32c][JSON payload]}, one
- * per commit, each carrying its sequence number. On close (and after a long replay) {@code checkpoint.bin} records
+ * per commit, each carrying its sequence number; the payloads are the store's own records ({@link LogCodec}), never
+ * the API records serialized by reflection. A log of another format version is refused with
+ * {@link StoreFormatException} before anything in the directory is touched (not even the lock file). On close (and after a long replay) {@code checkpoint.bin} records
  * the in-memory entries as of a log prefix, so that opening replays only what follows (see {@code Checkpoint}); it is
  * only an optimization, and a missing, stale or damaged one is ignored.
  *
@@ -80,8 +85,8 @@ public final class FileArticleStore implements ArticleStore {
     /** Replaying more frames than this on open writes a new checkpoint at once. */
     static final int CHECKPOINT_AFTER_FRAMES = 1_000;
     static final byte[] MAGIC = "SAVOIRKB".getBytes(StandardCharsets.US_ASCII);
-    /** The on-disk format version written by this code. */
-    public static final int FORMAT_VERSION = 1;
+    /** The on-disk format version written (and the only one read) by this code. */
+    public static final int FORMAT_VERSION = LogCodec.FORMAT;
     static final int HEADER_SIZE = 16;
     static final int FRAME_MAGIC = 0x4B424652;
     static final int FRAME_HEADER = 12;
@@ -92,15 +97,15 @@ public final class FileArticleStore implements ArticleStore {
     /** Batches of fewer commits are serialized on the calling thread alone. */
     static final int PARALLEL_SERIALIZE_MIN = 16;
 
-    /** A persisted commit with its sequence number. */
+    /** A persisted commit with its sequence number, as read back from the log. */
     record LogRecord(long sequence, StoreCommit commit) {
     }
 
     record RevisionKey(Object store, ArticleId id, Locale locale, int number) {
     }
 
-    /** The first line of a legacy checkpoint: which prefix of the log it summarized. */
-    record LegacyCheckpointHeader(int format, long logEnd, long sequence, int entries) {
+    /** The first line of a legacy checkpoint: which prefix of the log it summarized (only what is checked). */
+    record LegacyCheckpointHeader(int format, long logEnd) {
     }
 
     private final Path directory;
@@ -149,6 +154,7 @@ public final class FileArticleStore implements ArticleStore {
      * @throws StoreLockedException if another process or store has it open
      */
     public static Locked lock(Path directory) {
+        checkFormatBeforeLocking(directory);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -256,6 +262,55 @@ public final class FileArticleStore implements ArticleStore {
         }
     }
 
+    /**
+     * Refuses a log of another format before the lock file is created or written, so that a refused directory is left
+     * exactly as it was (a newer Savoir may still want it). A header still being written, or missing, is left to
+     * {@link Locked#open}, which checks again under the lock.
+     */
+    private static void checkFormatBeforeLocking(Path directory) {
+        Path logPath = directory.resolve(LOG_FILE);
+        try {
+            if (!Files.isRegularFile(logPath) || Files.size(logPath) < HEADER_SIZE) {
+                return;
+            }
+            try (FileChannel ch = FileChannel.open(logPath, StandardOpenOption.READ)) {
+                ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
+                readFully(ch, header, 0);
+                checkHeader(logPath, header.flip());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot read the header of " + logPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the log's header: the magic, then the format version.
+     *
+     * @throws StoreCorruptedException if it is not a Savoir log
+     * @throws StoreFormatException if it is of another format version
+     */
+    static void checkHeader(Path logPath, ByteBuffer header) {
+        byte[] magic = new byte[MAGIC.length];
+        header.get(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new StoreCorruptedException(logPath + " is not a Savoir store log (bad magic): point the "
+                    + "knowledge base at its own, empty or Savoir-written directory");
+        }
+        int version = header.getInt();
+        if (version > FORMAT_VERSION) {
+            throw new StoreFormatException(logPath + " was written by a newer Savoir (store format " + version
+                    + "); this version reads store format " + FORMAT_VERSION + " only: upgrade Savoir to the "
+                    + "version that wrote it (or a newer one), or export it with that version (JsonFormat) and "
+                    + "import the export here. The store was left unchanged", version, FORMAT_VERSION);
+        }
+        if (version < FORMAT_VERSION) {
+            throw new StoreFormatException(logPath + " claims store format " + version + ", which no Savoir release "
+                    + "wrote (this version reads store format " + FORMAT_VERSION + ", the first): its header is "
+                    + "damaged or it was not written by Savoir. Restore the directory from a backup; the store was "
+                    + "left unchanged", version, FORMAT_VERSION);
+        }
+    }
+
     /** A private revision cache for a store opened without a shared one. */
     public static Cache<Object, Object> defaultCache() {
         return Caffeine.newBuilder().maximumWeight(32L << 20).weigher(FileArticleStore::weigh).build();
@@ -303,18 +358,7 @@ public final class FileArticleStore implements ArticleStore {
         long size = log.size();
         ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
         readFully(log, header, 0);
-        header.flip();
-        byte[] magic = new byte[MAGIC.length];
-        header.get(magic);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new StoreCorruptedException(logPath + " is not a Savoir store log (bad magic): point the "
-                    + "knowledge base at its own, empty or Savoir-written directory");
-        }
-        int version = header.getInt();
-        if (version > FORMAT_VERSION) {
-            throw new StoreException(logPath + " was written in store format " + version
-                    + ", newer than this Savoir understands (" + FORMAT_VERSION + "): upgrade Savoir");
-        }
+        checkHeader(logPath, header.flip());
         long pos = HEADER_SIZE;
         long frames = 0;
         if (loadCheckpoint(size)) {
@@ -350,13 +394,7 @@ public final class FileArticleStore implements ArticleStore {
                 repairTail(frameStart, size, "a frame with a bad checksum");
                 break;
             }
-            LogRecord record;
-            try {
-                record = Json.storeMapper().readValue(payload, LogRecord.class);
-            } catch (RuntimeException e) {
-                throw new StoreCorruptedException("the record at byte " + frameStart + " of " + logPath
-                        + " has a valid checksum but cannot be read: " + e.getMessage(), e);
-            }
+            LogRecord record = decode(payload, frameStart);
             if (record.sequence() != sequence + 1) {
                 if (frameStart > HEADER_SIZE && frames == 0 && !entries.isEmpty()) {
                     LOG.warn("Store {}: the checkpoint does not match the log; replaying the whole log", directory);
@@ -440,7 +478,8 @@ public final class FileArticleStore implements ArticleStore {
             if (first == null) {
                 return;
             }
-            header = Json.storeMapper().readValue(first, LegacyCheckpointHeader.class);
+            tools.jackson.databind.JsonNode node = Json.mapper().readTree(first);
+            header = new LegacyCheckpointHeader(node.path("format").asInt(-1), node.path("logEnd").asLong(-1));
         } catch (IOException | RuntimeException e) {
             LOG.info("Store {}: ignoring an unreadable legacy checkpoint ({})", directory, e.getMessage());
             return;
@@ -642,7 +681,7 @@ public final class FileArticleStore implements ArticleStore {
                     throw new StoreCorruptedException("the record at byte " + offset + " of " + logPath
                             + " fails its checksum: the file was damaged after it was written");
                 }
-                return Json.storeMapper().readValue(payload.array(), LogRecord.class);
+                return decode(payload.array(), offset);
             } catch (ClosedByInterruptException e) {
                 // An interrupt closed the shared channel: reopen it for everyone, keep the interrupt for the caller.
                 reopenAfterInterrupt(ch);
@@ -661,6 +700,16 @@ public final class FileArticleStore implements ArticleStore {
                 throw new StoreException("cannot read " + logPath + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The commit in a frame's payload, whose checksum was verified.
+     *
+     * @throws StoreCorruptedException naming the file and offset if it is not a well-formed record of this format
+     */
+    private LogRecord decode(byte[] payload, long offset) {
+        CommitRecord record = LogCodec.decode(payload, logPath, offset);
+        return new LogRecord(record.sequence(), LogCodec.toCommit(record, logPath, offset));
     }
 
     private void reopenAfterInterrupt(FileChannel broken) {
@@ -785,8 +834,8 @@ public final class FileArticleStore implements ArticleStore {
     private static byte[][] serialize(List<StoreCommit> commits, int from, int to, long firstSequence) {
         byte[][] out = new byte[to - from][];
         IntStream range = IntStream.range(0, to - from);
-        (out.length >= PARALLEL_SERIALIZE_MIN ? range.parallel() : range).forEach(k -> out[k] = Json.storeMapper()
-                .writeValueAsBytes(new LogRecord(firstSequence + k, commits.get(from + k))));
+        (out.length >= PARALLEL_SERIALIZE_MIN ? range.parallel() : range)
+                .forEach(k -> out[k] = LogCodec.encode(firstSequence + k, commits.get(from + k)));
         return out;
     }
 
