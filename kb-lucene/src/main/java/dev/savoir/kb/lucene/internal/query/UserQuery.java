@@ -1,4 +1,4 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.query;
 
 import java.util.ArrayList;
 import java.util.List;

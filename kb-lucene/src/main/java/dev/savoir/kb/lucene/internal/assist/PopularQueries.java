@@ -1,5 +1,6 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.assist;
 
+import dev.savoir.kb.spi.QueryNormalizer;
 import dev.savoir.kb.search.Suggestion;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * query typed at least {@link #MIN_COUNT} times is ever suggested, so that one person's text is never shown to
  * others. Kept in memory, bounded; it starts empty when the engine opens.
  */
-final class PopularQueries {
+public final class PopularQueries {
     static final int MIN_COUNT = 3;
     private static final int MAX_ENTRIES = 10_000;
     private static final int MAX_LENGTH = 80;
@@ -22,12 +23,12 @@ final class PopularQueries {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    void record(String query) {
+    public void record(String query) {
         String text = query.strip().replaceAll("\\s+", " ");
         if (text.isEmpty() || text.length() > MAX_LENGTH) {
             return;
         }
-        String key = LuceneEngine.normalize(text);
+        String key = QueryNormalizer.normalize(text);
         if (key.isEmpty()) {
             return;
         }
@@ -49,8 +50,8 @@ final class PopularQueries {
         }
     }
 
-    List<Suggestion> complete(String prefix, int limit) {
-        String p = LuceneEngine.normalize(prefix);
+    public List<Suggestion> complete(String prefix, int limit) {
+        String p = QueryNormalizer.normalize(prefix);
         if (p.isEmpty()) {
             return List.of();
         }

@@ -1,5 +1,6 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.search;
 
+import dev.savoir.kb.lucene.internal.index.Fields;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import java.io.IOException;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * once per facet, on its first use in the segment (refreshes warm the facets searches have used, off the query
  * path), and dropped when Lucene closes the segment.
  */
-final class FacetColumns {
+public final class FacetColumns {
     /**
      * One facet field of one segment. Single-valued fields keep one ordinal per document in {@code single} (-1: no
      * value); multi-valued ones keep {@code ords[start[d]..start[d+1])}. {@code labels} remembers each ordinal's

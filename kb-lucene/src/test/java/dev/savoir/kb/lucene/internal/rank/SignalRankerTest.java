@@ -1,7 +1,9 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.savoir.kb.lucene.internal.EngineOptions;
+import dev.savoir.kb.lucene.internal.index.Fields;
 import dev.savoir.kb.lucene.SynonymProvider;
 import java.io.IOException;
 import java.time.Duration;

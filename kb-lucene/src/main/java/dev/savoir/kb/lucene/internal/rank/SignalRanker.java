@@ -1,4 +1,4 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.rank;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -26,7 +26,7 @@ import org.apache.lucene.util.PriorityQueue;
  *
  * <p>Pruning starts once {@code totalHitsThreshold} matches were counted; the total is then a lower bound.
  */
-final class SignalRanker implements CollectorManager<SignalRanker.Ranker, TopDocs> {
+public final class SignalRanker implements CollectorManager<SignalRanker.Ranker, TopDocs> {
     private final int numHits;
     private final int totalHitsThreshold;
     private final Signals signals;
@@ -36,7 +36,7 @@ final class SignalRanker implements CollectorManager<SignalRanker.Ranker, TopDoc
      * @param numHits how many hits to keep
      * @param totalHitsThreshold count exactly up to this many matches ({@link Integer#MAX_VALUE}: never prune)
      */
-    SignalRanker(int numHits, int totalHitsThreshold, Signals signals) {
+    public SignalRanker(int numHits, int totalHitsThreshold, Signals signals) {
         this.numHits = Math.max(1, numHits);
         this.signals = signals;
         this.maxMultiplier = signals.maxMultiplier();
@@ -79,7 +79,7 @@ final class SignalRanker implements CollectorManager<SignalRanker.Ranker, TopDoc
     }
 
     /** One slice's collector. */
-    final class Ranker implements Collector {
+    public final class Ranker implements Collector {
         private final Queue queue = new Queue(numHits);
         private ScoreDoc least = queue.top();
         private int collected;

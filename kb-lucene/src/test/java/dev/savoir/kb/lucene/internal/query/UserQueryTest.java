@@ -1,8 +1,7 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UserQueryTest {
@@ -34,19 +33,5 @@ class UserQueryTest {
         UserQuery q = UserQuery.parse("w ".repeat(50_000));
         assertThat(q.words()).hasSize(UserQuery.MAX_PARTS);
         assertThat(UserQuery.parse("x".repeat(100_000)).words().getFirst()).hasSize(UserQuery.MAX_CHARS);
-    }
-
-    @Test
-    void cleanTicket_dropsGreetingsSignaturesQuotesAndNumbers() {
-        String cleaned = LuceneEngine.cleanTicket(String.join("\n", List.of(
-                "Bonjour,", "Ma commande 12345-AB n'est pas arrivée.", "Mail: jane@example.com",
-                "Cordialement,", "Jane", "Le lun. 23 nov. 2026, Support a écrit :", "> ancienne réponse")));
-        assertThat(cleaned).contains("commande", "arrivée").doesNotContain("12345", "jane@example.com",
-                "Bonjour", "Cordialement", "ancienne");
-    }
-
-    @Test
-    void normalize_foldsCaseAccentsAndPunctuation() {
-        assertThat(LuceneEngine.normalize("  Réinitialiser   MOT-de-passe ! ")).isEqualTo("reinitialiser mot de passe");
     }
 }

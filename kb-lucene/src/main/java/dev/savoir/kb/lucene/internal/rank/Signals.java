@@ -1,5 +1,7 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.rank;
 
+import dev.savoir.kb.lucene.internal.EngineOptions;
+import dev.savoir.kb.lucene.internal.index.Fields;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +20,9 @@ import org.apache.lucene.util.BytesRef;
  * pseudo-votes), popularity (views decaying with a half-life, on a log scale), freshness (decaying with a half-life),
  * demotion past the review date, and promotion rules. Each signal is neutral (1.0) without data.
  */
-final class Signals extends DoubleValuesSource {
-    static final double PRIOR_VOTES = 10;
-    static final double VIEWS_SCALE = Math.log1p(10_000);
+public final class Signals extends DoubleValuesSource {
+    public static final double PRIOR_VOTES = 10;
+    public static final double VIEWS_SCALE = Math.log1p(10_000);
 
     private final EngineOptions o;
     private final long now;
@@ -29,7 +31,7 @@ final class Signals extends DoubleValuesSource {
     private final double halfPopularity;
     private final double halfFreshness;
 
-    Signals(EngineOptions options, long now, boolean demoteStale, Map<String, Float> promoted) {
+    public Signals(EngineOptions options, long now, boolean demoteStale, Map<String, Float> promoted) {
         this.o = options;
         this.now = now;
         this.demoteStale = demoteStale;
@@ -39,7 +41,7 @@ final class Signals extends DoubleValuesSource {
     }
 
     /** Each signal's multiplier for one document's values. */
-    Map<String, Double> parts(long up, long down, long views, long viewsAt, long publishedAt, long due,
+    public Map<String, Double> parts(long up, long down, long views, long viewsAt, long publishedAt, long due,
                               float promotion) {
         Map<String, Double> m = new LinkedHashMap<>();
         double ratio = (up + PRIOR_VOTES / 2) / (up + down + PRIOR_VOTES);
@@ -58,7 +60,7 @@ final class Signals extends DoubleValuesSource {
      * The largest multiplier any document can get now: each signal at its best, the strongest promotion. It bounds
      * how far signals can lift a text score, which lets ranking skip documents that cannot reach the page.
      */
-    double maxMultiplier() {
+    public double maxMultiplier() {
         double m = Math.max(1 + o.helpfulnessWeight(), 1 - o.helpfulnessWeight());
         m *= Math.max(1, 1 + o.popularityWeight());
         m *= Math.max(1, 1 + o.freshnessWeight());
@@ -73,7 +75,7 @@ final class Signals extends DoubleValuesSource {
     }
 
     /** The product of {@link #parts}, without allocating (the hot path). */
-    double multiplier(long up, long down, long views, long viewsAt, long publishedAt, long due, float promotion) {
+    public double multiplier(long up, long down, long views, long viewsAt, long publishedAt, long due, float promotion) {
         double p = promotion;
         if (o.helpfulnessWeight() > 0 && (up | down) != 0) {
             double ratio = (up + PRIOR_VOTES / 2) / (up + down + PRIOR_VOTES);

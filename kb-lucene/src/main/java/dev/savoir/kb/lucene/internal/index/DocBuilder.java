@@ -1,5 +1,6 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.index;
 
+import dev.savoir.kb.lucene.internal.analysis.Analyzers;
 import dev.savoir.kb.Article;
 import dev.savoir.kb.CategoryPath;
 import dev.savoir.kb.Revision;
@@ -29,9 +30,9 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** Turns an article into Lucene documents: one per (locale, published | draft). */
-final class DocBuilder {
+public final class DocBuilder {
     /** Body characters kept for snippets. */
-    static final int STORED_BODY_CHARS = 100_000;
+    public static final int STORED_BODY_CHARS = 100_000;
 
     private static final FieldType DOCS_ONLY = new FieldType();
 
@@ -44,11 +45,11 @@ final class DocBuilder {
 
     private final ContentRenderer renderer;
 
-    DocBuilder(ContentRenderer renderer) {
+    public DocBuilder(ContentRenderer renderer) {
         this.renderer = renderer;
     }
 
-    List<Document> build(IndexableArticle ia, ArticleSignals signals) {
+    public List<Document> build(IndexableArticle ia, ArticleSignals signals) {
         Article a = ia.article();
         List<Document> docs = new ArrayList<>();
         Set<Locale> pubLocales = ia.published().keySet();
@@ -170,7 +171,7 @@ final class DocBuilder {
         return d;
     }
 
-    static String attr(String key, String value) {
+    public static String attr(String key, String value) {
         return key + '\u0000' + value;
     }
 }

@@ -1,8 +1,8 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.highlight;
 
+import dev.savoir.kb.lucene.internal.index.SearchIndexFailure;
 import dev.savoir.kb.search.SearchHit;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,19 +13,19 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /** Plain-text snippets around the densest cluster of matched words, with highlight ranges. */
-final class Snippets {
-    static final int WINDOW = 200;
+public final class Snippets {
+    public static final int WINDOW = 200;
     private static final int ANALYZED_CHARS = 10_000;
     private static final int MAX_MATCHES = 16;
 
     private Snippets() {
     }
 
-    record Snippet(String text, List<SearchHit.Highlight> highlights, boolean matched) {
+    public record Snippet(String text, List<SearchHit.Highlight> highlights, boolean matched) {
     }
 
     /** Where the query's analyzed terms (or near spellings of the fuzzy ones) occur in a text. */
-    static List<int[]> matches(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
+    public static List<int[]> matches(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
         List<int[]> out = new ArrayList<>();
         if (terms.isEmpty() && fuzzy.isEmpty()) {
             return out;
@@ -60,12 +60,12 @@ final class Snippets {
             }
             ts.end();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw SearchIndexFailure.of("analysing a snippet", e);
         }
         return out;
     }
 
-    static Snippet of(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
+    public static Snippet of(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
         List<int[]> m = matches(analyzer, field, text, terms, fuzzy);
         if (m.isEmpty()) {
             return new Snippet(lead(text), List.of(), false);

@@ -1,5 +1,6 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.index;
 
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.KbException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,15 +25,15 @@ import org.slf4j.LoggerFactory;
  * shut-down pool slows a batch down but never stalls it. Pool threads are named daemon threads that end after a
  * minute idle; {@link #close()} stops them. Thread-safe.
  */
-final class ParallelIndexer implements AutoCloseable {
+public final class ParallelIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParallelIndexer.class);
     private static final AtomicInteger POOLS = new AtomicInteger();
     /** Batches smaller than this run on the calling thread alone (a single publish needs no hand-off). */
-    static final int MIN_PARALLEL_ITEMS = 4;
+    public static final int MIN_PARALLEL_ITEMS = 4;
 
     /** One item's work. */
     @FunctionalInterface
-    interface Task<T> {
+    public interface Task<T> {
         void run(T item) throws Exception;
     }
 
@@ -40,9 +41,9 @@ final class ParallelIndexer implements AutoCloseable {
     private final @Nullable ThreadPoolExecutor pool;
 
     /** @param threads the threads working on one batch, the caller's included; 1 runs everything on the caller */
-    ParallelIndexer(int threads) {
+    public ParallelIndexer(int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("indexing threads must be at least 1, got " + threads);
+            throw new InvalidArgumentException("threads", "must be at least 1, got " + threads);
         }
         this.threads = threads;
         if (threads == 1) {
@@ -62,7 +63,7 @@ final class ParallelIndexer implements AutoCloseable {
     }
 
     /** The threads working on one batch, the caller's included. */
-    int threads() {
+    public int threads() {
         return threads;
     }
 
@@ -72,7 +73,7 @@ final class ParallelIndexer implements AutoCloseable {
      * @param describe names an item in the error message (e.g. its article id)
      * @throws KbException naming the first item that failed, with its failure as the cause
      */
-    <T> void forEach(List<T> items, Task<T> task, Function<T, String> describe) {
+    public <T> void forEach(List<T> items, Task<T> task, Function<T, String> describe) {
         int size = items.size();
         if (size == 0) {
             return;

@@ -1,9 +1,8 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.index;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
@@ -12,14 +11,14 @@ import org.apache.lucene.index.Term;
  * frequency, and tickets share most of their vocabulary, so the same terms are looked up in every segment again and
  * again. An entry belongs to one reader (a refresh starts afresh); the cache is bounded by entry count.
  */
-final class DocFreqs {
+public final class DocFreqs {
     private record Key(Object reader, Term term) {
     }
 
     private final Cache<Key, Integer> cache = Caffeine.newBuilder().maximumSize(100_000).build();
 
     /** The term's document frequency in this reader. */
-    int of(IndexReader reader, Term term) {
+    public int of(IndexReader reader, Term term) {
         IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
         if (helper == null) {
             return lookup(reader, term);
@@ -31,7 +30,7 @@ final class DocFreqs {
         try {
             return reader.docFreq(term);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw SearchIndexFailure.of("reading a document frequency", e);
         }
     }
 }

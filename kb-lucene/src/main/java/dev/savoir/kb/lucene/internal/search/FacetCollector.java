@@ -1,5 +1,6 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.search;
 
+import dev.savoir.kb.KbException;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,17 +22,17 @@ import org.apache.lucene.search.ScoreMode;
  * Counts the matching documents and the facet values of each, from the segments' ordinal columns (no stored fields,
  * no scores, no doc-values decoding per match).
  */
-final class FacetCollector implements Collector {
+public final class FacetCollector implements Collector {
     private final Set<Facet> wanted;
     private final FacetColumns columns;
     final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
     long hits;
 
     /** The counts per facet value, and how many documents matched. */
-    record Result(Map<Facet, Map<String, Long>> counts, long hits) {
+    public record Result(Map<Facet, Map<String, Long>> counts, long hits) {
     }
 
-    FacetCollector(Set<Facet> wanted, FacetColumns columns) {
+    public FacetCollector(Set<Facet> wanted, FacetColumns columns) {
         this.wanted = wanted;
         this.columns = columns;
         for (Facet f : wanted) {
@@ -39,7 +40,7 @@ final class FacetCollector implements Collector {
         }
     }
 
-    static CollectorManager<FacetCollector, Result> manager(Set<Facet> wanted, FacetColumns columns) {
+    public static CollectorManager<FacetCollector, Result> manager(Set<Facet> wanted, FacetColumns columns) {
         return new CollectorManager<>() {
             @Override
             public FacetCollector newCollector() {
@@ -82,7 +83,8 @@ final class FacetCollector implements Collector {
         for (Facet f : wanted) {
             FacetColumns.Column column = columns.column(reader, f);
             if (column == null) {
-                throw new IllegalStateException("segment " + reader + " cannot be cached");
+                throw new KbException("counting facets needs segments that can be cached, and " + reader
+                        + " cannot: report this as a bug of kb-lucene");
             }
             list.add(new Counting(f, column, new int[column.valueCount()]));
         }

@@ -1,7 +1,8 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.savoir.kb.lucene.internal.index.Fields;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.analysis;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.savoir.kb.lucene.internal;
+package dev.savoir.kb.lucene.internal.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
