@@ -46,10 +46,10 @@ public final class LuceneSearchEngine {
     }
 
     /**
-     * Configures the engine. Each option may be set once; {@link #build()} leaves the builder usable. A value out of range, a null or an
-     * option set twice throws an {@link InvalidArgumentException} naming the parameter (or the option). The defaults
-     * were measured to help text relevance on general collections (see the README); change them only with a
-     * relevance evaluation on your own queries.
+     * Configures the engine. Each option may be set once; {@link #build()} leaves the builder usable. A value out of
+     * range, a null or an option set twice throws an {@link InvalidArgumentException} naming the parameter (or the
+     * option). The defaults were measured to help text relevance on general collections (see the README); change them
+     * only with a relevance evaluation on your own queries.
      *
      * @since 0.1
      */
@@ -192,7 +192,8 @@ public final class LuceneSearchEngine {
         public Builder staleDemotion(double multiplier) {
             once("staleDemotion");
             if (!(multiplier > 0 && multiplier <= 1)) {
-                throw new InvalidArgumentException("multiplier", "the stale demotion must be in (0, 1], got " + multiplier);
+                throw new InvalidArgumentException("multiplier", "the stale demotion must be in (0, 1], got "
+                        + multiplier);
             }
             this.staleDemotion = multiplier;
             return this;

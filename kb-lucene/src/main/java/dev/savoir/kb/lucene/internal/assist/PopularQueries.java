@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Queries that anonymous public viewers searched often and that found public articles, for autocomplete. Only a
@@ -17,6 +18,7 @@ public final class PopularQueries {
     static final int MIN_COUNT = 3;
     private static final int MAX_ENTRIES = 10_000;
     private static final int MAX_LENGTH = 80;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private record Entry(String text, AtomicLong count) {
     }
@@ -24,7 +26,7 @@ public final class PopularQueries {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     public void record(String query) {
-        String text = query.strip().replaceAll("\\s+", " ");
+        String text = SPACES.matcher(query.strip()).replaceAll(" ");
         if (text.isEmpty() || text.length() > MAX_LENGTH) {
             return;
         }

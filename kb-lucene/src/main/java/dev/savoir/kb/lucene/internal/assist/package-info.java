@@ -1,4 +1,7 @@
-/** Assist: did-you-mean, autocomplete and popular queries, related articles, ticket cleaning and agent assist. Not an API: may change in any release. */
+/**
+ * Assist: did-you-mean, autocomplete and popular queries, related articles, ticket cleaning and agent assist. Not an
+ * API: may change in any release.
+ */
 @NullMarked
 package dev.savoir.kb.lucene.internal.assist;
 

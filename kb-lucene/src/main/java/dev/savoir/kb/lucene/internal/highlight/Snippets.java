@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /** Plain-text snippets around the densest cluster of matched words, with highlight ranges. */
 public final class Snippets {
-    public static final int WINDOW = 200;
+    static final int WINDOW = 200;
     private static final int ANALYZED_CHARS = 10_000;
     private static final int MAX_MATCHES = 16;
 

@@ -1,4 +1,6 @@
-/** Hits: stored fields of a match, its snippet and highlighted title. Not an API: may change in any release. */
+/**
+ * Hits: stored fields of a match, its snippet and highlighted title. Not an API: may change in any release.
+ */
 @NullMarked
 package dev.savoir.kb.lucene.internal.highlight;
 

@@ -32,7 +32,7 @@ import org.apache.lucene.util.BytesRef;
 /** Turns an article into Lucene documents: one per (locale, published | draft). */
 public final class DocBuilder {
     /** Body characters kept for snippets. */
-    public static final int STORED_BODY_CHARS = 100_000;
+    static final int STORED_BODY_CHARS = 100_000;
 
     private static final FieldType DOCS_ONLY = new FieldType();
 

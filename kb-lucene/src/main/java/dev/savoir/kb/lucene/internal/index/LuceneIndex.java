@@ -114,7 +114,7 @@ public final class LuceneIndex {
     }
 
     /** Where the index lives, for messages. */
-    public String where() {
+    private String where() {
         return context.directory() == null ? "memory" : context.directory().toString();
     }
 

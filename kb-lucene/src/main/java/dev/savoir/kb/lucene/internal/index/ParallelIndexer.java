@@ -29,7 +29,7 @@ public final class ParallelIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParallelIndexer.class);
     private static final AtomicInteger POOLS = new AtomicInteger();
     /** Batches smaller than this run on the calling thread alone (a single publish needs no hand-off). */
-    public static final int MIN_PARALLEL_ITEMS = 4;
+    static final int MIN_PARALLEL_ITEMS = 4;
 
     /** One item's work. */
     @FunctionalInterface

@@ -1,4 +1,7 @@
-/** Indexing: opening the index (schema check, rebuild), documents and their fields, ranking signals, commits with the store sequence. Not an API: may change in any release. */
+/**
+ * Indexing: opening the index (schema check, rebuild), documents and their fields, ranking signals, commits with the
+ * store sequence. Not an API: may change in any release.
+ */
 @NullMarked
 package dev.savoir.kb.lucene.internal.index;
 

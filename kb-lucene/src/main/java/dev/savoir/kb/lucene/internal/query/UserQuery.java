@@ -1,5 +1,6 @@
 package dev.savoir.kb.lucene.internal.query;
 
+import dev.savoir.kb.search.SearchRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,8 @@ import java.util.List;
  * @param excluded the excluded words and phrases
  */
 public record UserQuery(List<String> words, List<String> phrases, List<String> excluded) {
-    /** The most characters read from a query. */
-    public static final int MAX_CHARS = 1_000;
+    /** The most characters read from a query: what the search request promises to read. */
+    public static final int MAX_CHARS = SearchRequest.MAX_QUERY_LENGTH;
     /** The most words, phrases or exclusions kept (each). */
     public static final int MAX_PARTS = 32;
 

@@ -21,8 +21,8 @@ import org.apache.lucene.util.BytesRef;
  * demotion past the review date, and promotion rules. Each signal is neutral (1.0) without data.
  */
 public final class Signals extends DoubleValuesSource {
-    public static final double PRIOR_VOTES = 10;
-    public static final double VIEWS_SCALE = Math.log1p(10_000);
+    static final double PRIOR_VOTES = 10;
+    static final double VIEWS_SCALE = Math.log1p(10_000);
 
     private final EngineOptions o;
     private final long now;
