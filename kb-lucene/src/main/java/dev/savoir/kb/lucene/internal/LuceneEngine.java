@@ -13,7 +13,6 @@ import dev.savoir.kb.lucene.internal.assist.RelatedArticles;
 import dev.savoir.kb.lucene.internal.highlight.Hits;
 import dev.savoir.kb.lucene.internal.index.DocFreqs;
 import dev.savoir.kb.lucene.internal.index.LuceneIndex;
-import dev.savoir.kb.lucene.internal.index.SearchIndexFailure;
 import dev.savoir.kb.lucene.internal.query.TextQueryBuilder;
 import dev.savoir.kb.lucene.internal.query.ViewerFilter;
 import dev.savoir.kb.lucene.internal.search.SearchRunner;

@@ -2,6 +2,7 @@ package dev.savoir.kb.lucene.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,6 +36,11 @@ class LuceneArchitectureTest {
     void lucene_neverDependsOnMarkdownNorOnCoreInternals() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.savoir.kb.markdown..",
                 "dev.savoir.kb.internal..").check(lucene);
+    }
+
+    @Test
+    void featurePackages_areFreeOfCycles() {
+        slices().matching("dev.savoir.kb.lucene.internal.(*)..").should().beFreeOfCycles().check(lucene);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.savoir.kb.lucene.internal.analysis;
 
-import dev.savoir.kb.lucene.internal.index.SearchIndexFailure;
+import dev.savoir.kb.lucene.internal.SearchIndexFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,4 @@
-/**
- * Analysis: the per-language chains, the indexing analyzer that picks them by field, bounded token runs. Not an API:
- * may change in any release.
- */
+/** Analysis: the per-language chains and bounded token runs. Not an API: may change in any release. */
 @NullMarked
 package dev.savoir.kb.lucene.internal.analysis;
 

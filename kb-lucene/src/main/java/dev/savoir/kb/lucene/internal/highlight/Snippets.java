@@ -1,6 +1,6 @@
 package dev.savoir.kb.lucene.internal.highlight;
 
-import dev.savoir.kb.lucene.internal.index.SearchIndexFailure;
+import dev.savoir.kb.lucene.internal.SearchIndexFailure;
 import dev.savoir.kb.search.SearchHit;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.savoir.kb.lucene.internal.index;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.savoir.kb.lucene.internal.SearchIndexFailure;
 import java.io.IOException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;

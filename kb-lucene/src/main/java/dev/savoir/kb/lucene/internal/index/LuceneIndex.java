@@ -3,7 +3,6 @@ package dev.savoir.kb.lucene.internal.index;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.lucene.internal.EngineOptions;
 import dev.savoir.kb.lucene.internal.analysis.Analyzers;
-import dev.savoir.kb.lucene.internal.analysis.FieldAnalyzer;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.spi.IndexableArticle;
 import dev.savoir.kb.spi.SearchEngineContext;

@@ -1,6 +1,6 @@
-package dev.savoir.kb.lucene.internal.analysis;
+package dev.savoir.kb.lucene.internal.index;
 
-import dev.savoir.kb.lucene.internal.index.Fields;
+import dev.savoir.kb.lucene.internal.analysis.Analyzers;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;

@@ -1,4 +1,4 @@
-package dev.savoir.kb.lucene.internal.index;
+package dev.savoir.kb.lucene.internal;
 
 import dev.savoir.kb.SearchIndexException;
 import java.io.IOException;
