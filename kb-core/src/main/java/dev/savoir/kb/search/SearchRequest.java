@@ -48,6 +48,8 @@ public record SearchRequest(String query, int offset, int limit, boolean include
     public static final int EXACT_TOTAL_UP_TO = 1_000;
     public static final int MAX_OFFSET = 10_000;
     public static final int MAX_LIMIT = 100;
+    /** The most completions one autocomplete call may ask for. */
+    public static final int MAX_AUTOCOMPLETE = 50;
     /** The most values accepted in one filter (categories, tags, types, attributes). */
     public static final int MAX_FILTER_VALUES = 100;
 

@@ -1,14 +1,16 @@
 package dev.savoir.kb.lucene;
 
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.lucene.internal.EngineOptions;
 import dev.savoir.kb.lucene.internal.LuceneEngine;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Savoir's search engine on Apache Lucene: per-language analysis (English, French, German, Spanish, Italian,
@@ -28,6 +30,7 @@ import java.util.function.Supplier;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LuceneSearchEngine {
     private LuceneSearchEngine() {
     }
@@ -43,10 +46,14 @@ public final class LuceneSearchEngine {
     }
 
     /**
-     * Configures the engine. Each option may be set once; {@link #build()} leaves the builder usable. The defaults
-     * were measured to help text relevance on general collections (see the README); change them only with a
-     * relevance evaluation on your own queries.
+     * Configures the engine. Each option may be set once; {@link #build()} leaves the builder usable. A value out of
+     * range, a null or an option set twice throws an {@link InvalidArgumentException} naming the parameter (or the
+     * option). The defaults were measured to help text relevance on general collections (see the README); change them
+     * only with a relevance evaluation on your own queries.
+     *
+     * @since 0.1
      */
+    @API(status = API.Status.STABLE, since = "0.1")
     public static final class Builder {
         private static final int MAX_INDEXING_THREADS = 64;
         private float titleWeight = 0.35f;
@@ -77,20 +84,33 @@ public final class LuceneSearchEngine {
 
         private void once(String option) {
             if (!set.add(option)) {
-                throw new IllegalStateException(option + " was already set on this builder");
+                throw new InvalidArgumentException(option, "was already set on this builder: set each option once");
             }
         }
 
         private static float weight(String name, float w) {
             if (!(w >= 0f && w <= 100f)) {
-                throw new IllegalArgumentException(name + " must be between 0 and 100, got " + w);
+                throw new InvalidArgumentException(name, "must be between 0 and 100, got " + w);
             }
             return w;
         }
 
+        private static <T> T nonNull(String name, @Nullable T value) {
+            if (value == null) {
+                throw new InvalidArgumentException(name, "must not be null");
+            }
+            return value;
+        }
+
+        private static void positive(String name, Duration halfLife) {
+            if (nonNull(name, halfLife).isNegative() || halfLife.isZero()) {
+                throw new InvalidArgumentException(name, "the half-life must be positive, got " + halfLife);
+            }
+        }
+
         private static double signal(String name, double w) {
             if (!(w >= 0 && w <= 10)) {
-                throw new IllegalArgumentException(name + " must be between 0 and 10, got " + w);
+                throw new InvalidArgumentException(name, "must be between 0 and 10, got " + w);
             }
             return w;
         }
@@ -123,7 +143,7 @@ public final class LuceneSearchEngine {
         public Builder typoTolerance(boolean enabled, float weight, int rareDocFreq) {
             once("typoTolerance");
             if (rareDocFreq < 0) {
-                throw new IllegalArgumentException("rareDocFreq must not be negative, got " + rareDocFreq);
+                throw new InvalidArgumentException("rareDocFreq", "must not be negative, got " + rareDocFreq);
             }
             this.typoTolerance = enabled;
             this.typoWeight = weight("typo weight", weight);
@@ -134,8 +154,11 @@ public final class LuceneSearchEngine {
         /** BM25 parameters (defaults k1 1.2, b 0.75). */
         public Builder bm25(float k1, float b) {
             once("bm25");
-            if (!(k1 >= 0 && k1 <= 10) || !(b >= 0 && b <= 1)) {
-                throw new IllegalArgumentException("BM25 needs 0 <= k1 <= 10 and 0 <= b <= 1, got " + k1 + ", " + b);
+            if (!(k1 >= 0 && k1 <= 10)) {
+                throw new InvalidArgumentException("k1", "BM25 needs 0 <= k1 <= 10, got " + k1);
+            }
+            if (!(b >= 0 && b <= 1)) {
+                throw new InvalidArgumentException("b", "BM25 needs 0 <= b <= 1, got " + b);
             }
             this.k1 = k1;
             this.b = b;
@@ -158,9 +181,8 @@ public final class LuceneSearchEngine {
         /** How fast views and freshness fade (defaults 30 days and 365 days). */
         public Builder halfLives(Duration popularity, Duration freshness) {
             once("halfLives");
-            if (popularity.isNegative() || popularity.isZero() || freshness.isNegative() || freshness.isZero()) {
-                throw new IllegalArgumentException("half-lives must be positive");
-            }
+            positive("popularity", popularity);
+            positive("freshness", freshness);
             this.popularityHalfLife = popularity;
             this.freshnessHalfLife = freshness;
             return this;
@@ -170,7 +192,8 @@ public final class LuceneSearchEngine {
         public Builder staleDemotion(double multiplier) {
             once("staleDemotion");
             if (!(multiplier > 0 && multiplier <= 1)) {
-                throw new IllegalArgumentException("stale demotion must be in (0, 1], got " + multiplier);
+                throw new InvalidArgumentException("multiplier", "the stale demotion must be in (0, 1], got "
+                        + multiplier);
             }
             this.staleDemotion = multiplier;
             return this;
@@ -179,12 +202,15 @@ public final class LuceneSearchEngine {
         /** Host synonyms, asked at every search (they may change at any time, without a reindex). */
         public Builder synonyms(SynonymProvider provider) {
             once("synonyms");
-            this.synonyms = Objects.requireNonNull(provider, "provider");
+            this.synonyms = nonNull("provider", provider);
             return this;
         }
 
         /** Fixed promotion rules. */
         public Builder rules(List<PromotionRule> fixed) {
+            for (PromotionRule r : nonNull("fixed", fixed)) {
+                nonNull("fixed", r);
+            }
             List<PromotionRule> copy = List.copyOf(fixed);
             return rules(() -> copy);
         }
@@ -192,15 +218,16 @@ public final class LuceneSearchEngine {
         /** Promotion rules, asked at every search (they may change at any time). */
         public Builder rules(Supplier<List<PromotionRule>> provider) {
             once("rules");
-            this.rules = Objects.requireNonNull(provider, "provider");
+            this.rules = nonNull("provider", provider);
             return this;
         }
 
         /** How soon a change becomes searchable (default 500 ms, at most 60 s). */
         public Builder refreshInterval(Duration interval) {
             once("refreshInterval");
-            if (interval.toMillis() < 1 || interval.toSeconds() > 60) {
-                throw new IllegalArgumentException("refresh interval must be between 1 ms and 60 s, got " + interval);
+            if (nonNull("interval", interval).toMillis() < 1 || interval.toSeconds() > 60) {
+                throw new InvalidArgumentException("interval", "the refresh interval must be between 1 ms and 60 s, "
+                        + "got " + interval);
             }
             this.refreshInterval = interval;
             return this;
@@ -212,8 +239,9 @@ public final class LuceneSearchEngine {
          */
         public Builder commitInterval(Duration interval) {
             once("commitInterval");
-            if (interval.toMillis() < 10 || interval.toMinutes() > 60) {
-                throw new IllegalArgumentException("commit interval must be between 10 ms and 1 h, got " + interval);
+            if (nonNull("interval", interval).toMillis() < 10 || interval.toMinutes() > 60) {
+                throw new InvalidArgumentException("interval", "the commit interval must be between 10 ms and 1 h, "
+                        + "got " + interval);
             }
             this.commitInterval = interval;
             return this;
@@ -229,8 +257,8 @@ public final class LuceneSearchEngine {
         public Builder indexingThreads(int threads) {
             once("indexingThreads");
             if (threads < 1 || threads > MAX_INDEXING_THREADS) {
-                throw new IllegalArgumentException("indexing threads must be between 1 and " + MAX_INDEXING_THREADS
-                        + ", got " + threads);
+                throw new InvalidArgumentException("threads", "indexing threads must be between 1 and "
+                        + MAX_INDEXING_THREADS + ", got " + threads);
             }
             this.indexingThreads = threads;
             return this;

@@ -1,16 +1,17 @@
 package dev.savoir.kb.lucene;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.Locales;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A curated ranking rule, as data: when a query matches, pin an article to the top, promote it (multiply its score)
  * or block it. A block beats any pin or promotion of the same article. Rules never make an article visible to a
- * viewer who may not see it.
+ * viewer who may not see it. A null or out-of-range component throws an {@link InvalidArgumentException} naming it.
  *
  * @param query the query the rule answers
  * @param match how the query is compared
@@ -23,25 +24,34 @@ import org.jspecify.annotations.Nullable;
  * @param until active before this instant, or {@code null}
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PromotionRule(String query, Match match, Action action, ArticleId articleId, float boost,
                             @Nullable Locale locale, @Nullable Audience audience, @Nullable Instant from,
                             @Nullable Instant until) {
     public PromotionRule {
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(match, "match");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(articleId, "articleId");
+        required("query", query);
+        required("match", match);
+        required("action", action);
+        required("articleId", articleId);
         if (query.isBlank()) {
-            throw new IllegalArgumentException("a promotion rule needs a query");
+            throw new InvalidArgumentException("query", "a promotion rule needs a query that is not blank");
         }
         if (action == Action.PROMOTE && !(boost > 1f && boost <= 1000f)) {
-            throw new IllegalArgumentException("a promotion's boost must be above 1 and at most 1000, got " + boost);
+            throw new InvalidArgumentException("boost", "a promotion's boost must be above 1 and at most 1000, got "
+                    + boost);
         }
         if (locale != null) {
             Locales.check(locale);
         }
         if (from != null && until != null && !from.isBefore(until)) {
-            throw new IllegalArgumentException("a rule's window must end after it starts");
+            throw new InvalidArgumentException("until", "a rule's window must end after it starts (from " + from
+                    + ", until " + until + ")");
+        }
+    }
+
+    private static void required(String parameter, @Nullable Object value) {
+        if (value == null) {
+            throw new InvalidArgumentException(parameter, "must not be null");
         }
     }
 

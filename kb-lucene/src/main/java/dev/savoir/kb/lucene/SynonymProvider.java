@@ -2,6 +2,7 @@ package dev.savoir.kb.lucene;
 
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Host-provided synonyms, asked at every search, so that they can change at runtime without a reindex. Must be
@@ -9,6 +10,7 @@ import java.util.Locale;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @FunctionalInterface
 public interface SynonymProvider {
     /** No synonyms. */

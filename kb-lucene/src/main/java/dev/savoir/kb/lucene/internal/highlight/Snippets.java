@@ -1,0 +1,149 @@
+package dev.savoir.kb.lucene.internal.highlight;
+
+import dev.savoir.kb.lucene.internal.SearchIndexFailure;
+import dev.savoir.kb.search.SearchHit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/** Plain-text snippets around the densest cluster of matched words, with highlight ranges. */
+public final class Snippets {
+    static final int WINDOW = 200;
+    private static final int ANALYZED_CHARS = 10_000;
+    private static final int MAX_MATCHES = 16;
+
+    private Snippets() {
+    }
+
+    public record Snippet(String text, List<SearchHit.Highlight> highlights, boolean matched) {
+    }
+
+    /** Where the query's analyzed terms (or near spellings of the fuzzy ones) occur in a text. */
+    public static List<int[]> matches(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
+        List<int[]> out = new ArrayList<>();
+        if (terms.isEmpty() && fuzzy.isEmpty()) {
+            return out;
+        }
+        String t = text.length() > ANALYZED_CHARS ? text.substring(0, ANALYZED_CHARS) : text;
+        Set<String> distinct = new HashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(field, t)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String s = term.toString();
+                boolean hit = terms.contains(s);
+                if (!hit) {
+                    for (String f : fuzzy) {
+                        if (withinEdits(f, s, f.length() >= 8 ? 2 : 1)) {
+                            hit = true;
+                            break;
+                        }
+                    }
+                }
+                if (hit) {
+                    out.add(new int[] {off.startOffset(), off.endOffset(), s.hashCode()});
+                    distinct.add(s);
+                    if (out.size() >= MAX_MATCHES) {
+                        break;
+                    }
+                } else if (!out.isEmpty() && off.startOffset() > out.getFirst()[0] + WINDOW
+                        && distinct.size() >= terms.size() + fuzzy.size()) {
+                    break;
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw SearchIndexFailure.of("analysing a snippet", e);
+        }
+        return out;
+    }
+
+    public static Snippet of(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
+        List<int[]> m = matches(analyzer, field, text, terms, fuzzy);
+        if (m.isEmpty()) {
+            return new Snippet(lead(text), List.of(), false);
+        }
+        int best = 0;
+        int bestCount = -1;
+        for (int i = 0; i < m.size(); i++) {
+            Set<Integer> distinct = new HashSet<>();
+            int total = 0;
+            for (int j = i; j < m.size() && m.get(j)[1] <= m.get(i)[0] + WINDOW - 40; j++) {
+                distinct.add(m.get(j)[2]);
+                total++;
+            }
+            int score = distinct.size() * 100 + total;
+            if (score > bestCount) {
+                bestCount = score;
+                best = i;
+            }
+        }
+        int anchor = m.get(best)[0];
+        int start = Math.max(0, anchor - 40);
+        if (start > 0) {
+            int sp = text.indexOf(' ', start);
+            start = sp >= 0 && sp < anchor ? sp + 1 : start;
+        }
+        int end = Math.min(text.length(), start + WINDOW);
+        if (end < text.length()) {
+            int sp = text.lastIndexOf(' ', end);
+            if (sp > anchor) {
+                end = sp;
+            }
+        }
+        String prefix = start > 0 ? "…" : "";
+        String suffix = end < text.length() ? "…" : "";
+        String body = text.substring(start, end).replace('\n', ' ').replace('\r', ' ');
+        List<SearchHit.Highlight> hl = new ArrayList<>();
+        for (int[] x : m) {
+            if (x[0] >= start && x[1] <= end) {
+                hl.add(new SearchHit.Highlight(x[0] - start + prefix.length(), x[1] - start + prefix.length()));
+            }
+        }
+        return new Snippet(prefix + body + suffix, hl, true);
+    }
+
+    static String lead(String text) {
+        if (text.length() <= WINDOW) {
+            return text.replace('\n', ' ').replace('\r', ' ');
+        }
+        int sp = text.lastIndexOf(' ', WINDOW);
+        int end = sp > WINDOW / 2 ? sp : WINDOW;
+        return text.substring(0, end).replace('\n', ' ').replace('\r', ' ') + "…";
+    }
+
+    /** Whether two strings are within {@code max} edits (bounded Levenshtein). */
+    static boolean withinEdits(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return false;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return false;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()] <= max;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.savoir.kb.lucene.internal.search;
+
+import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.lucene.internal.EngineOptions;
+import dev.savoir.kb.lucene.internal.assist.DidYouMean;
+import dev.savoir.kb.lucene.internal.assist.PopularQueries;
+import dev.savoir.kb.lucene.internal.highlight.Hits;
+import dev.savoir.kb.lucene.internal.index.Fields;
+import dev.savoir.kb.lucene.internal.query.Promotions;
+import dev.savoir.kb.lucene.internal.query.RequestFilter;
+import dev.savoir.kb.lucene.internal.query.TextQuery;
+import dev.savoir.kb.lucene.internal.query.TextQueryBuilder;
+import dev.savoir.kb.lucene.internal.query.UserQuery;
+import dev.savoir.kb.lucene.internal.query.ViewerFilter;
+import dev.savoir.kb.lucene.internal.rank.SignalRanker;
+import dev.savoir.kb.lucene.internal.rank.Signals;
+import dev.savoir.kb.policy.StalePolicy;
+import dev.savoir.kb.search.Explanation;
+import dev.savoir.kb.search.FacetCount;
+import dev.savoir.kb.search.SearchHit;
+import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.search.SearchRequest.Facet;
+import dev.savoir.kb.search.SearchResponse;
+import dev.savoir.kb.spi.SearchEngineContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a search on one searcher: builds the plan, ranks, counts hits and facets, puts pinned articles first, cuts
+ * the page, builds the hits (with explanations on request), suggests a spelling when little was found and records
+ * the query for popular-query suggestions. Thread-safe.
+ */
+public final class SearchRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchRunner.class);
+    private static final int MAX_FACET_VALUES = 100;
+    /** Fewer hits than this and a spelling is suggested. */
+    private static final int DID_YOU_MEAN_BELOW = 3;
+
+    private final SearchEngineContext context;
+    private final EngineOptions options;
+    private final ViewerFilter viewerFilter;
+    private final TextQueryBuilder textQueries;
+    private final Hits hits;
+    private final DidYouMean didYouMean;
+    private final PopularQueries popular;
+    private final FacetColumns facetColumns = new FacetColumns();
+    /** The facets searches have asked for: refreshes decode only these (a host without facets pays nothing). */
+    private final Set<Facet> facetsInUse = ConcurrentHashMap.newKeySet();
+
+    public SearchRunner(SearchEngineContext context, EngineOptions options, ViewerFilter viewerFilter,
+                        TextQueryBuilder textQueries, Hits hits, DidYouMean didYouMean, PopularQueries popular) {
+        this.context = context;
+        this.options = options;
+        this.viewerFilter = viewerFilter;
+        this.textQueries = textQueries;
+        this.hits = hits;
+        this.didYouMean = didYouMean;
+        this.popular = popular;
+    }
+
+    /** Decodes the facet ordinals of a new reader's segments now, on refresh, rather than in the next search. */
+    public void warm(IndexReader reader) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            for (Facet f : facetsInUse) {
+                facetColumns.column(leaf.reader(), f);
+            }
+        }
+    }
+
+    /** Runs {@code request} for {@code viewer}; {@code started} is when the call began ({@link System#nanoTime}). */
+    public SearchResponse search(IndexSearcher searcher, SearchRequest request, ViewerContext viewer, long started)
+            throws IOException {
+        boolean drafts = request.includeDrafts() && viewer.internal();
+        UserQuery uq = UserQuery.parse(request.query());
+        TextQuery tq = textQueries.build(searcher.getIndexReader(), uq, viewerFilter.languageKeys(viewer),
+                viewer.locale(), true);
+        Promotions promotions = Promotions.of(options.rules(), context.clock().instant(), request.query(), viewer);
+        Query filter = viewerFilter.of(viewer, drafts);
+        Query reqFilter = RequestFilter.of(request);
+        SearchPlan plan = SearchPlan.of(tq, uq, filter, reqFilter, promotions);
+        Signals sig = new Signals(options, context.clock().millis(), context.stalePolicy() == StalePolicy.DEMOTE,
+                promotions.promoted());
+
+        int want = request.offset() + request.limit();
+        // Facets and exact totals visit every match anyway: one unscored pass, then the ranking may skip.
+        boolean countAll = !request.facets().isEmpty() || request.exactTotal();
+        TopDocs topDocs = searcher.search(plan.ranked(), new SignalRanker(want,
+                countAll ? 0 : SearchRequest.EXACT_TOTAL_UP_TO, sig));
+        Map<Facet, Map<String, Long>> facetCounts = Map.of();
+        long matches;
+        boolean exact;
+        if (!request.facets().isEmpty()) {
+            facetsInUse.addAll(request.facets());
+            FacetCollector.Result r = searcher.search(new ConstantScoreQuery(plan.matching()),
+                    FacetCollector.manager(request.facets(), facetColumns));
+            facetCounts = r.counts();
+            matches = r.hits();
+            exact = true;
+        } else if (request.exactTotal()) {
+            matches = searcher.count(plan.matching());
+            exact = true;
+        } else {
+            matches = topDocs.totalHits.value();
+            exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        }
+
+        List<ScoreDoc> pinDocs = pinned(searcher, promotions.pinned(), filter, reqFilter);
+        List<ScoreDoc> ranked = new ArrayList<>(pinDocs);
+        ranked.addAll(List.of(topDocs.scoreDocs));
+        long total = matches + pinDocs.size();
+        List<ScoreDoc> page = ranked.subList(Math.min(ranked.size(), request.offset()),
+                Math.min(ranked.size(), want));
+        StoredFields stored = searcher.storedFields();
+        Map<String, Query> groups = request.explain() ? tq.groups() : Map.of();
+        List<SearchHit> out = new ArrayList<>(page.size());
+        for (ScoreDoc sd : page) {
+            Explanation ex = null;
+            if (request.explain()) {
+                ex = Explainer.explain(searcher, sd, groups, filter, sig, promotions.rules(), pinDocs.contains(sd));
+            }
+            out.add(hits.hit(stored, sd, tq.terms(), ex));
+        }
+        String suggestion = null;
+        if (total < DID_YOU_MEAN_BELOW && !uq.words().isEmpty()) {
+            suggestion = didYouMean.suggest(searcher, uq, filter);
+        }
+        if (!viewer.internal() && viewer.segments().isEmpty() && !drafts && request.offset() == 0 && total > 0
+                && matches > 0 && uq.hasText()) {
+            popular.record(request.query());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        LOG.debug("Search with {} words found {} hits in {} µs", uq.words().size(), total, took.toNanos() / 1000);
+        return new SearchResponse(out, total, exact, facetLists(request, facetCounts), suggestion, took);
+    }
+
+    /** The pinned articles the viewer may see and the request's filters allow, in rule order. */
+    private static List<ScoreDoc> pinned(IndexSearcher searcher, List<String> pinned, Query filter,
+                                         @Nullable Query reqFilter) throws IOException {
+        List<ScoreDoc> pinDocs = new ArrayList<>();
+        for (String id : pinned) {
+            BooleanQuery.Builder pq = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
+                    .add(filter, Occur.FILTER);
+            if (reqFilter != null) {
+                pq.add(reqFilter, Occur.FILTER);
+            }
+            TopDocs p = searcher.search(pq.build(), 1);
+            if (p.scoreDocs.length > 0) {
+                pinDocs.add(p.scoreDocs[0]);
+            }
+        }
+        return pinDocs;
+    }
+
+    /** Each asked facet's values, most frequent first (then by value), at most {@value #MAX_FACET_VALUES}. */
+    private static Map<Facet, List<FacetCount>> facetLists(SearchRequest request,
+                                                           Map<Facet, Map<String, Long>> counts) {
+        Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+        for (Facet f : request.facets()) {
+            Map<String, Long> m = counts.getOrDefault(f, Map.of());
+            facets.put(f, m.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(MAX_FACET_VALUES)
+                    .map(e -> new FacetCount(e.getKey(), e.getValue())).toList());
+        }
+        return facets;
+    }
+}
