@@ -378,7 +378,8 @@ class TypedErrorsTest {
             switch (c.bad()) {
                 case NULL -> args[c.index()] = null;
                 case NULL_ELEMENT -> args[c.index()] = withNullElement(t);
-                case NEGATIVE -> args[c.index()] = t == int.class || t == Integer.class ? (Object) (-1) : (Object) (-1L);
+                case NEGATIVE -> args[c.index()] = t == int.class || t == Integer.class ? (Object) (-1)
+                        : (Object) (-1L);
                 case REVERSED_PERIOD -> {
                     args[c.index()] = f.now;
                     args[periodPartner(params, names, c.index())] = f.now.minus(1, ChronoUnit.DAYS);
@@ -444,12 +445,28 @@ class TypedErrorsTest {
         if (ALSO_NAMED.containsKey(key)) {
             names.add(ALSO_NAMED.get(key));
         }
+        names.addAll(optionNames(c.target()));
         String message = String.valueOf(thrown.getMessage());
         boolean named = names.stream().anyMatch(n -> Pattern.compile("\\b" + Pattern.quote(n) + "\\b")
                 .matcher(message).find());
         if (!named) {
             throw new AssertionError(c.name() + ": the message \"" + message + "\" does not name " + names, thrown);
         }
+    }
+
+    /**
+     * A builder's option or a record's {@code with...} method has one parameter, documented by the method's name:
+     * {@code maxBodyBytes(int bytes)} may say "maxBodyBytes", {@code withLocale(Locale other)} "locale".
+     */
+    private static List<String> optionNames(Executable e) {
+        if (!(e instanceof Method m) || m.getParameterCount() != 1) {
+            return List.of();
+        }
+        String name = m.getName();
+        if (name.startsWith("with") && name.length() > 4) {
+            return List.of(name, Character.toLowerCase(name.charAt(4)) + name.substring(5));
+        }
+        return m.getDeclaringClass().getSimpleName().endsWith("Builder") ? List.of(name) : List.of();
     }
 
     // =================================================================== valid values
@@ -503,6 +520,9 @@ class TypedErrorsTest {
             }
             if (t == double.class || t == Double.class) {
                 return 1.0;
+            }
+            if (t == float.class || t == Float.class) {
+                return 1.0f;
             }
             if (t.isArray()) {
                 return Array.newInstance(t.getComponentType(), 0);
