@@ -1,5 +1,7 @@
 package dev.savoir.kb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -55,9 +57,11 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -208,6 +212,31 @@ class TypedErrorsTest {
                 .map(TypedErrorsTest::canonical)
                 .map(c -> (Executable) c).toList();
         return tests(constructors, f -> null);
+    }
+
+    /** The cases issue 12 named, spelled out: each used to throw a bare JDK exception. */
+    @Test
+    void issue12KnownCases_throwTypedErrorsNamingTheParameter() throws Exception {
+        assertThat(Visibility.segments("partners", "partners").segments()).containsExactly("partners");
+        try (Fixture f = new Fixture()) {
+            KnowledgeBase kb = f.kb();
+            Instant dayBefore = f.now.minus(1, ChronoUnit.DAYS);
+            assertRefused(() -> kb.read(f.viewer, null), "id");
+            assertRefused(() -> kb.edit(f.admin, f.id, Locale.ENGLISH, 1, null, "note"), "content");
+            assertRefused(() -> kb.articlesByViews(f.now, f.now, 0), "limit");
+            assertRefused(() -> kb.articlesByHelpfulness(1, 0), "limit");
+            assertRefused(() -> kb.articlesByViews(f.now, dayBefore, 10), "to");
+            assertRefused(() -> kb.views(f.id, f.now, dayBefore), "to");
+            assertRefused(() -> kb.analytics().topQueries(f.now, dayBefore, 10), "to");
+            assertRefused(() -> kb.analytics().deflection(f.now, dayBefore), "to");
+        }
+    }
+
+    private static void assertRefused(ThrowingCallable call, String parameter) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
+            assertThat(e.parameter()).isEqualTo(parameter);
+            assertThat(e.getMessage()).startsWith(parameter + ": ");
+        });
     }
 
     // =================================================================== finding the cases
