@@ -1,5 +1,7 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -16,12 +18,12 @@ public record Actor(String id, Set<Role> roles) {
             throw new ValidationException(List.of(new Violation("actor",
                     "an actor id must be 1-200 characters, e.g. \"alice@example.com\"")));
         }
-        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        roles = roles == null ? Set.of() : Set.copyOf(Check.noNulls("roles", roles));
     }
 
     /** An actor with the given roles. */
     public static Actor of(String id, Role... roles) {
-        return new Actor(id, Set.of(roles));
+        return new Actor(id, Set.copyOf(Arrays.asList(Check.noNulls("roles", roles))));
     }
 
     /** Whether the actor holds the role. */

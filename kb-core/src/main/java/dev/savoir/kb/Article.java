@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -36,9 +37,18 @@ public record Article(ArticleId id, long version, CategoryPath category, Article
                       @Nullable Instant reviewDueAt, Instant createdAt, Instant updatedAt,
                       Map<Locale, Translation> translations) {
     public Article {
-        tags = Set.copyOf(tags);
-        attributes = Map.copyOf(attributes);
-        translations = Map.copyOf(translations);
+        Check.notNull("id", id);
+        Check.atLeast("version", version, 0);
+        Check.notNull("category", category);
+        Check.notNull("type", type);
+        Check.notNull("owner", owner);
+        tags = Set.copyOf(Check.noNulls("tags", tags));
+        attributes = Map.copyOf(Check.noNulls("attributes", attributes));
+        Check.notNull("visibility", visibility);
+        Locales.check(Check.notNull("sourceLocale", sourceLocale));
+        Check.notNull("createdAt", createdAt);
+        Check.notNull("updatedAt", updatedAt);
+        translations = Map.copyOf(Check.noNulls("translations", translations));
     }
 
     /** The translation in this locale, if any. */

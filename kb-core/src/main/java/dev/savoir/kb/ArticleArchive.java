@@ -1,6 +1,7 @@
 package dev.savoir.kb;
 
 import dev.savoir.kb.feedback.FeedbackSummary;
+import dev.savoir.kb.internal.Check;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +19,10 @@ import java.util.Map;
 public record ArticleArchive(Article article, Map<Locale, List<Revision>> revisions, List<AuditEvent> events,
                              FeedbackSummary feedback) {
     public ArticleArchive {
-        revisions = Map.copyOf(revisions);
-        revisions.values().forEach(List::copyOf);
-        events = List.copyOf(events);
+        Check.notNull("article", article);
+        revisions = Map.copyOf(Check.noNulls("revisions", revisions));
+        revisions.values().forEach(r -> Check.noNulls("revisions", r));
+        events = List.copyOf(Check.noNulls("events", events));
+        Check.notNull("feedback", feedback);
     }
 }

@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.util.List;
 
 /**
@@ -16,13 +17,13 @@ public record ArticleContent(String title, String summary, String body, List<Str
         title = title == null ? "" : title;
         summary = summary == null ? "" : summary;
         body = body == null ? "" : body;
-        tags = tags == null ? List.of() : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct()
-                .toList();
+        tags = tags == null ? List.of() : Check.noNulls("tags", tags).stream().map(String::strip)
+                .filter(t -> !t.isEmpty()).distinct().toList();
     }
 
     /** Content with a title and a body, no summary and no tags. */
     public static ArticleContent of(String title, String body) {
-        return new ArticleContent(title, "", body, List.of());
+        return new ArticleContent(Check.notNull("title", title), "", Check.notNull("body", body), List.of());
     }
 
     /** The SHA-256 of the content's fields, hex: what {@link Revision#contentHash()} records. */

@@ -24,7 +24,7 @@ public record ArticleType(@JsonValue String name) {
 
     public ArticleType {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ValidationException(List.of(new Violation("type", "article type \"" + name
+            throw new ValidationException(List.of(new Violation("type", "article type name \"" + name
                     + "\" must be 1-40 lower-case letters, digits, '-' or '_', e.g. \"how-to\"")));
         }
     }

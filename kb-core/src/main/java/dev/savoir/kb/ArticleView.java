@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -25,4 +26,16 @@ import java.util.Set;
 public record ArticleView(ArticleId id, Locale locale, int revision, ArticleContent content, CategoryPath category,
                           ArticleType type, Set<String> tags, Map<String, String> attributes, Visibility visibility,
                           Instant publishedAt, boolean needsReview, boolean outdated) {
+    public ArticleView {
+        Check.notNull("id", id);
+        Check.notNull("locale", locale);
+        Check.atLeast("revision", revision, 1);
+        Check.notNull("content", content);
+        Check.notNull("category", category);
+        Check.notNull("type", type);
+        tags = Set.copyOf(Check.noNulls("tags", tags));
+        attributes = Map.copyOf(Check.noNulls("attributes", attributes));
+        Check.notNull("visibility", visibility);
+        Check.notNull("publishedAt", publishedAt);
+    }
 }

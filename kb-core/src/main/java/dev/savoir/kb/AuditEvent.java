@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,11 @@ public record AuditEvent(Instant at, String actor, ArticleId articleId, @Nullabl
                          @Nullable TranslationState fromState, @Nullable TranslationState toState,
                          @Nullable Integer revision, String detail) {
     public AuditEvent {
+        Check.notNull("at", at);
+        Check.notNull("actor", actor);
+        Check.notNull("articleId", articleId);
+        Check.notNull("action", action);
+        Check.atLeastIfPresent("revision", revision, 1);
         detail = detail == null ? "" : detail;
     }
 }

@@ -3,6 +3,7 @@ package dev.savoir.kb;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,18 +22,22 @@ public record CategoryPath(List<String> segments) {
     public CategoryPath {
         if (segments == null || segments.isEmpty()) {
             throw new ValidationException(List.of(new Violation("category",
-                    "category path is empty: pass a path such as \"Billing > Invoices\"")));
+                    "category path has no segments: pass a path such as \"Billing > Invoices\"")));
         }
         if (segments.size() > 10) {
             throw new ValidationException(List.of(new Violation("category",
                     "category path has " + segments.size() + " levels; at most 10 are allowed")));
+        }
+        if (segments.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ValidationException(List.of(new Violation("category",
+                    "category path segments may not be null: pass names such as \"Billing\", \"Invoices\"")));
         }
         List<String> clean = new ArrayList<>(segments.size());
         for (String s : segments) {
             String t = s == null ? "" : s.strip();
             if (t.isEmpty() || t.length() > 100 || t.contains(">") || t.contains("/")
                     || t.chars().anyMatch(Character::isISOControl)) {
-                throw new ValidationException(List.of(new Violation("category", "category segment \"" + s
+                throw new ValidationException(List.of(new Violation("category", "category path segment \"" + s
                         + "\" must be 1-100 characters without '>', '/' or control characters")));
             }
             clean.add(t);
@@ -42,7 +47,7 @@ public record CategoryPath(List<String> segments) {
 
     /** Builds a path from its segments, root first. */
     public static CategoryPath of(String... segments) {
-        return new CategoryPath(List.of(segments));
+        return new CategoryPath(Arrays.asList(dev.savoir.kb.internal.Check.notNull("segments", segments)));
     }
 
     /** Parses {@code "Billing > Invoices"} or {@code "Billing/Invoices"}. */
@@ -58,6 +63,7 @@ public record CategoryPath(List<String> segments) {
 
     /** Whether this path is {@code ancestor} itself or lies below it. */
     public boolean isWithin(CategoryPath ancestor) {
+        dev.savoir.kb.internal.Check.notNull("ancestor", ancestor);
         return segments.size() >= ancestor.segments.size()
                 && segments.subList(0, ancestor.segments.size()).equals(ancestor.segments);
     }

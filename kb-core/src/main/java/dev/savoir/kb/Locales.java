@@ -56,6 +56,7 @@ public final class Locales {
 
     /** The fallback chain of a locale, nearest first: {@code fr-CA} gives {@code fr-CA, fr}. */
     public static java.util.List<Locale> fallbackChain(Locale locale) {
+        dev.savoir.kb.internal.Check.notNull("locale", locale);
         java.util.List<Locale> chain = new java.util.ArrayList<>(3);
         chain.add(locale);
         String tag = locale.toLanguageTag();

@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -21,37 +22,41 @@ import org.jspecify.annotations.Nullable;
 public record MetadataChange(@Nullable CategoryPath category, @Nullable ArticleType type, @Nullable String owner,
                              @Nullable Set<String> tags, @Nullable Map<String, String> attributes,
                              @Nullable Visibility visibility, @Nullable Duration reviewInterval) {
+    public MetadataChange {
+        tags = tags == null ? null : Set.copyOf(Check.noNulls("tags", tags));
+        attributes = attributes == null ? null : Map.copyOf(Check.noNulls("attributes", attributes));
+    }
 
     /** A change that changes nothing. */
     public static MetadataChange none() {
         return new MetadataChange(null, null, null, null, null, null, null);
     }
 
-    public MetadataChange withCategory(CategoryPath c) {
+    public MetadataChange withCategory(@Nullable CategoryPath c) {
         return new MetadataChange(c, type, owner, tags, attributes, visibility, reviewInterval);
     }
 
-    public MetadataChange withType(ArticleType t) {
+    public MetadataChange withType(@Nullable ArticleType t) {
         return new MetadataChange(category, t, owner, tags, attributes, visibility, reviewInterval);
     }
 
-    public MetadataChange withOwner(String o) {
+    public MetadataChange withOwner(@Nullable String o) {
         return new MetadataChange(category, type, o, tags, attributes, visibility, reviewInterval);
     }
 
-    public MetadataChange withTags(Set<String> t) {
+    public MetadataChange withTags(@Nullable Set<String> t) {
         return new MetadataChange(category, type, owner, t, attributes, visibility, reviewInterval);
     }
 
-    public MetadataChange withAttributes(Map<String, String> a) {
+    public MetadataChange withAttributes(@Nullable Map<String, String> a) {
         return new MetadataChange(category, type, owner, tags, a, visibility, reviewInterval);
     }
 
-    public MetadataChange withVisibility(Visibility v) {
+    public MetadataChange withVisibility(@Nullable Visibility v) {
         return new MetadataChange(category, type, owner, tags, attributes, v, reviewInterval);
     }
 
-    public MetadataChange withReviewInterval(Duration d) {
+    public MetadataChange withReviewInterval(@Nullable Duration d) {
         return new MetadataChange(category, type, owner, tags, attributes, visibility, d);
     }
 }

@@ -1,11 +1,12 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -30,14 +31,18 @@ public record NewArticle(ArticleId id, CategoryPath category, ArticleType type, 
                          Map<String, String> attributes, Visibility visibility, Locale sourceLocale,
                          ArticleContent content, String changeNote, @Nullable Duration reviewInterval) {
     public NewArticle {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(category, "category: set one with .category(\"Billing > Invoices\")");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(visibility, "visibility");
-        Locales.check(sourceLocale);
-        Objects.requireNonNull(content, "content");
-        tags = Set.copyOf(tags);
-        attributes = Map.copyOf(attributes);
+        Check.notNull("id", id);
+        if (category == null) {
+            throw new InvalidArgumentException("category", "is required: set one with .category(\"Billing > "
+                    + "Invoices\")");
+        }
+        Check.notNull("type", type);
+        Check.notNull("owner", owner);
+        tags = Set.copyOf(Check.noNulls("tags", tags));
+        attributes = Map.copyOf(Check.noNulls("attributes", attributes));
+        Check.notNull("visibility", visibility);
+        Locales.check(Check.notNull("sourceLocale", sourceLocale));
+        Check.notNull("content", content);
         changeNote = changeNote == null ? "" : changeNote;
     }
 
@@ -73,39 +78,39 @@ public record NewArticle(ArticleId id, CategoryPath category, ArticleType type, 
         }
 
         public Builder category(CategoryPath path) {
-            this.category = Objects.requireNonNull(path, "category");
+            this.category = Check.notNull("category", path);
             return this;
         }
 
         public Builder type(ArticleType type) {
-            this.type = Objects.requireNonNull(type, "type");
+            this.type = Check.notNull("type", type);
             return this;
         }
 
         public Builder owner(String owner) {
-            this.owner = Objects.requireNonNull(owner, "owner");
+            this.owner = Check.notNull("owner", owner);
             return this;
         }
 
         public Builder tags(String... tags) {
-            this.tags = Set.of(tags);
+            this.tags = Set.copyOf(Arrays.asList(Check.noNulls("tags", tags)));
             return this;
         }
 
         public Builder attribute(String key, String value) {
-            attributes.put(key, value);
+            attributes.put(Check.notNull("key", key), Check.notNull("value", value));
             return this;
         }
 
         /** Who may read it; {@link Visibility#INTERNAL} by default, so that nothing is public by accident. */
         public Builder visibility(Visibility visibility) {
-            this.visibility = Objects.requireNonNull(visibility, "visibility");
+            this.visibility = Check.notNull("visibility", visibility);
             return this;
         }
 
         /** The source translation's locale, {@code en} by default. */
         public Builder locale(Locale locale) {
-            this.locale = Locales.check(locale);
+            this.locale = Locales.check(Check.notNull("locale", locale));
             return this;
         }
 
@@ -116,35 +121,35 @@ public record NewArticle(ArticleId id, CategoryPath category, ArticleType type, 
         }
 
         public Builder title(String title) {
-            this.title = Objects.requireNonNull(title, "title");
+            this.title = Check.notNull("title", title);
             return this;
         }
 
         public Builder summary(String summary) {
-            this.summary = Objects.requireNonNull(summary, "summary");
+            this.summary = Check.notNull("summary", summary);
             return this;
         }
 
         /** The body, in Markdown. */
         public Builder body(String markdown) {
-            this.body = Objects.requireNonNull(markdown, "body");
+            this.body = Check.notNull("body", markdown);
             return this;
         }
 
         /** Localized keywords of the source translation. */
         public Builder contentTags(String... tags) {
-            this.contentTags = List.of(tags);
+            this.contentTags = List.of(Check.noNulls("contentTags", tags));
             return this;
         }
 
         public Builder changeNote(String note) {
-            this.changeNote = Objects.requireNonNull(note, "changeNote");
+            this.changeNote = Check.notNull("changeNote", note);
             return this;
         }
 
         /** Requires verification at this interval (e.g. {@code Duration.ofDays(90)}). */
         public Builder reviewInterval(Duration interval) {
-            if (interval.isNegative() || interval.isZero()) {
+            if (Check.notNull("reviewInterval", interval).isNegative() || interval.isZero()) {
                 throw new ValidationException(List.of(new Violation("reviewInterval",
                         "review interval must be positive, e.g. Duration.ofDays(90)")));
             }

@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.util.List;
 
 /**
@@ -10,6 +11,10 @@ import java.util.List;
  * @since 0.1
  */
 public record RenderedArticle(ArticleView article, Html html) {
+    public RenderedArticle {
+        Check.notNull("article", article);
+        Check.notNull("html", html);
+    }
 
     /**
      * A rendered body.
@@ -19,7 +24,8 @@ public record RenderedArticle(ArticleView article, Html html) {
      */
     public record Html(String html, List<Heading> toc) {
         public Html {
-            toc = List.copyOf(toc);
+            Check.notNull("html", html);
+            toc = List.copyOf(Check.noNulls("toc", toc));
         }
     }
 
@@ -31,5 +37,10 @@ public record RenderedArticle(ArticleView article, Html html) {
      * @param anchor the id of the heading element, unique in the body
      */
     public record Heading(int level, String text, String anchor) {
+        public Heading {
+            Check.range("level", level, 1, 6);
+            Check.notNull("text", text);
+            Check.notNull("anchor", anchor);
+        }
     }
 }

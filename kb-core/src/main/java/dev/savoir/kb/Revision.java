@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +23,14 @@ import org.jspecify.annotations.Nullable;
 public record Revision(ArticleId articleId, Locale locale, int number, ArticleContent content, String author,
                        Instant createdAt, String changeNote, String contentHash, @Nullable Integer restoredFrom) {
     public Revision {
-        if (number < 1) {
-            throw new IllegalArgumentException("revision numbers start at 1, got " + number);
-        }
+        Check.notNull("articleId", articleId);
+        Check.notNull("locale", locale);
+        Check.atLeast("number", number, 1);
+        Check.notNull("content", content);
+        Check.notNull("author", author);
+        Check.notNull("createdAt", createdAt);
+        Check.notNull("contentHash", contentHash);
+        Check.atLeastIfPresent("restoredFrom", restoredFrom, 1);
         changeNote = changeNote == null ? "" : changeNote;
     }
 }

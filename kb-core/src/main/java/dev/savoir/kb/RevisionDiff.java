@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +18,15 @@ import java.util.Locale;
  */
 public record RevisionDiff(ArticleId articleId, Locale locale, int fromRevision, int toRevision,
                            List<FieldChange> fields, List<LineChange> bodyChanges, String unifiedBody) {
+    public RevisionDiff {
+        Check.notNull("articleId", articleId);
+        Check.notNull("locale", locale);
+        Check.atLeast("fromRevision", fromRevision, 1);
+        Check.atLeast("toRevision", toRevision, 1);
+        fields = List.copyOf(Check.noNulls("fields", fields));
+        bodyChanges = List.copyOf(Check.noNulls("bodyChanges", bodyChanges));
+        Check.notNull("unifiedBody", unifiedBody);
+    }
     /** Whether the two revisions have the same content. */
     public boolean isEmpty() {
         return fields.isEmpty();
@@ -30,6 +40,11 @@ public record RevisionDiff(ArticleId articleId, Locale locale, int fromRevision,
      * @param after the value in the newer revision
      */
     public record FieldChange(String field, String before, String after) {
+        public FieldChange {
+            Check.notNull("field", field);
+            Check.notNull("before", before);
+            Check.notNull("after", after);
+        }
     }
 
     /**
@@ -42,6 +57,13 @@ public record RevisionDiff(ArticleId articleId, Locale locale, int fromRevision,
      * @param after the lines added
      */
     public record LineChange(Kind kind, int fromLine, List<String> before, int toLine, List<String> after) {
+        public LineChange {
+            Check.notNull("kind", kind);
+            Check.atLeast("fromLine", fromLine, 0);
+            before = List.copyOf(Check.noNulls("before", before));
+            Check.atLeast("toLine", toLine, 0);
+            after = List.copyOf(Check.noNulls("after", after));
+        }
         /** The kind of a line change. */
         public enum Kind { INSERT, DELETE, CHANGE }
     }

@@ -2,8 +2,8 @@ package dev.savoir.kb;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.store.FileArticleStore;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -91,20 +91,20 @@ public final class SharedResources implements AutoCloseable {
         /** Runs background tasks on the host's scheduler (not shut down by {@link #close()}). */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             if (this.scheduler != null || threadsSet) {
-                throw new IllegalStateException("the scheduler or its thread count was already set");
+                throw new InvalidArgumentException("scheduler", "the scheduler or its thread count was already set: "
+                        + "set one of them, once");
             }
-            this.scheduler = java.util.Objects.requireNonNull(scheduler, "scheduler");
+            this.scheduler = Check.notNull("scheduler", scheduler);
             return this;
         }
 
         /** The number of threads of the scheduler Savoir creates (default 1). */
         public Builder schedulerThreads(int threads) {
             if (this.scheduler != null || threadsSet) {
-                throw new IllegalStateException("the scheduler or its thread count was already set");
+                throw new InvalidArgumentException("schedulerThreads", "the scheduler or its thread count was already "
+                        + "set: set one of them, once");
             }
-            if (threads < 1) {
-                throw new ValidationException(List.of(new Violation("schedulerThreads", "must be at least 1")));
-            }
+            Check.atLeast("schedulerThreads", threads, 1);
             this.threads = threads;
             this.threadsSet = true;
             return this;
@@ -113,11 +113,10 @@ public final class SharedResources implements AutoCloseable {
         /** The memory budget, in bytes, of the revision cache shared by all knowledge bases (default 64 MiB). */
         public Builder cacheBytes(long bytes) {
             if (cacheSet) {
-                throw new IllegalStateException("cacheBytes was already set");
+                throw new InvalidArgumentException("cacheBytes", "was already set on this builder: set each option "
+                        + "once");
             }
-            if (bytes < 0) {
-                throw new ValidationException(List.of(new Violation("cacheBytes", "must be 0 or more")));
-            }
+            Check.atLeast("cacheBytes", bytes, 0);
             this.cacheBytes = bytes;
             this.cacheSet = true;
             return this;

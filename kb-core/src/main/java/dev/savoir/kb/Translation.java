@@ -1,5 +1,6 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,14 @@ public record Translation(Locale locale, TranslationState state, int latestRevis
                           @Nullable Integer publishedRevision, @Nullable Integer translatedFrom,
                           @Nullable Instant scheduledPublishAt, @Nullable Instant scheduledArchiveAt,
                           @Nullable String submittedBy, @Nullable Instant publishedAt, Instant updatedAt) {
+    public Translation {
+        Locales.check(Check.notNull("locale", locale));
+        Check.notNull("state", state);
+        Check.atLeast("latestRevision", latestRevision, 1);
+        Check.atLeastIfPresent("publishedRevision", publishedRevision, 1);
+        Check.atLeastIfPresent("translatedFrom", translatedFrom, 1);
+        Check.notNull("updatedAt", updatedAt);
+    }
 
     /** Whether readers currently see a revision of this translation. */
     public boolean isLive() {

@@ -1,5 +1,7 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,13 +18,13 @@ import java.util.Set;
  */
 public record ViewerContext(boolean internal, Set<String> segments, Locale locale) {
     public ViewerContext {
-        segments = segments == null ? Set.of() : Set.copyOf(segments);
+        segments = segments == null ? Set.of() : Set.copyOf(Check.noNulls("segments", segments));
         locale = Locales.check(locale);
     }
 
     /** A customer (e.g. in a help center) in the given locale, member of the given segments. */
     public static ViewerContext external(Locale locale, String... segments) {
-        return new ViewerContext(false, Set.of(segments), locale);
+        return new ViewerContext(false, Set.copyOf(Arrays.asList(Check.noNulls("segments", segments))), locale);
     }
 
     /** An agent or staff member in the given locale. */
@@ -32,16 +34,17 @@ public record ViewerContext(boolean internal, Set<String> segments, Locale local
 
     /** The same viewer in another locale. */
     public ViewerContext withLocale(Locale other) {
-        return new ViewerContext(internal, segments, other);
+        return new ViewerContext(internal, segments, Check.notNull("locale", other));
     }
 
     /** Whether this viewer may read an article with the given visibility. */
     public boolean canSee(Visibility visibility) {
-        return visibility.isVisibleTo(this);
+        return Check.notNull("visibility", visibility).isVisibleTo(this);
     }
 
     /** The locales to try, nearest first, ending with the knowledge base's default. */
     public List<Locale> localeChain(Locale defaultLocale) {
+        Check.notNull("defaultLocale", defaultLocale);
         List<Locale> chain = new java.util.ArrayList<>(Locales.fallbackChain(locale));
         if (!chain.contains(defaultLocale)) {
             chain.add(defaultLocale);

@@ -1,6 +1,7 @@
 package dev.savoir.kb;
 
-import java.util.Objects;
+import dev.savoir.kb.internal.Check;
+
 
 /**
  * One broken rule: which field (or rule) and what to do about it.
@@ -11,8 +12,8 @@ import java.util.Objects;
  */
 public record Violation(String field, String message) {
     public Violation {
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(message, "message");
+        Check.notNull("field", field);
+        Check.notNull("message", message);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.savoir.kb;
 
+import dev.savoir.kb.internal.Check;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +25,7 @@ public record Visibility(Audience audience, Set<String> segments) {
         if (audience == null) {
             throw new ValidationException(List.of(new Violation("visibility", "audience is null")));
         }
-        segments = segments == null ? Set.of() : Set.copyOf(new TreeSet<>(segments));
+        segments = segments == null ? Set.of() : Set.copyOf(new TreeSet<>(Check.noNulls("segments", segments)));
         if (audience == Audience.SEGMENTS && segments.isEmpty()) {
             throw new ValidationException(List.of(new Violation("visibility",
                     "a segment-restricted article needs at least one segment, e.g. \"partners\"")));
@@ -40,14 +42,17 @@ public record Visibility(Audience audience, Set<String> segments) {
         }
     }
 
-    /** Visible to external viewers in at least one of these segments, and to all internal viewers. */
+    /**
+     * Visible to external viewers in at least one of these segments, and to all internal viewers. A segment named
+     * twice counts once.
+     */
     public static Visibility segments(String... segments) {
-        return new Visibility(Audience.SEGMENTS, Set.of(segments));
+        return new Visibility(Audience.SEGMENTS, Set.copyOf(Arrays.asList(Check.noNulls("segments", segments))));
     }
 
     /** Whether a viewer with this context may read an article with this visibility. */
     public boolean isVisibleTo(ViewerContext viewer) {
-        if (viewer.internal()) {
+        if (Check.notNull("viewer", viewer).internal()) {
             return true;
         }
         return switch (audience) {
@@ -62,7 +67,7 @@ public record Visibility(Audience audience, Set<String> segments) {
      * public articles, a segment article to public ones or ones sharing all its segments.
      */
     public boolean isCoveredBy(Visibility target) {
-        return switch (target.audience) {
+        return switch (Check.notNull("target", target).audience) {
             case PUBLIC -> true;
             case INTERNAL -> audience == Audience.INTERNAL;
             case SEGMENTS -> audience == Audience.INTERNAL

@@ -1,5 +1,7 @@
 package dev.savoir.kb.analytics;
 
+import dev.savoir.kb.internal.Check;
+
 /**
  * How often self-service answered the question: of the sessions that searched, those that clicked a result and then
  * reported no ticket. Only meaningful when the host reports tickets with
@@ -11,6 +13,11 @@ package dev.savoir.kb.analytics;
  * @since 0.1
  */
 public record DeflectionEstimate(long searchSessions, long sessionsWithClick, long deflected) {
+    public DeflectionEstimate {
+        Check.atLeast("searchSessions", searchSessions, 0);
+        Check.atLeast("sessionsWithClick", sessionsWithClick, 0);
+        Check.atLeast("deflected", deflected, 0);
+    }
     /** {@code deflected / searchSessions}, 0 when there was no session. */
     public double rate() {
         return searchSessions == 0 ? 0 : (double) deflected / searchSessions;

@@ -1,5 +1,6 @@
 package dev.savoir.kb.analytics;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,14 @@ import java.time.Instant;
  */
 public record QueryStats(String query, String language, long searches, long zeroResultSearches, long clicks,
                          Instant lastSeen) {
+    public QueryStats {
+        Check.notNull("query", query);
+        Check.notNull("language", language);
+        Check.atLeast("searches", searches, 0);
+        Check.atLeast("zeroResultSearches", zeroResultSearches, 0);
+        Check.atLeast("clicks", clicks, 0);
+        Check.notNull("lastSeen", lastSeen);
+    }
     /** Clicks per search, 0 when never searched. */
     public double clickThroughRate() {
         return searches == 0 ? 0 : (double) clicks / searches;

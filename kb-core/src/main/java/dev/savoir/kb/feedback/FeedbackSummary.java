@@ -19,7 +19,11 @@ public record FeedbackSummary(long views, long helpful, long notHelpful, Map<Vot
     public static final FeedbackSummary EMPTY = new FeedbackSummary(0, 0, 0, Map.of(), 0);
 
     public FeedbackSummary {
-        reasons = Map.copyOf(reasons);
+        Args.atLeast("views", views, 0);
+        Args.atLeast("helpful", helpful, 0);
+        Args.atLeast("notHelpful", notHelpful, 0);
+        reasons = Map.copyOf(Args.noNulls("reasons", reasons));
+        Args.atLeast("ticketLinks", ticketLinks, 0);
     }
 
     /**

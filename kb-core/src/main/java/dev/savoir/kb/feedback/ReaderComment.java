@@ -18,4 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record ReaderComment(ArticleId articleId, Locale locale, boolean helpful, @Nullable VoteReason reason,
                             String text, Instant at) {
+    public ReaderComment {
+        Args.notNull("articleId", articleId);
+        Args.notNull("locale", locale);
+        Args.notNull("text", text);
+        Args.notNull("at", at);
+    }
 }

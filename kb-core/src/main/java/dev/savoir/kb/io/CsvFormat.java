@@ -7,6 +7,7 @@ import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleType;
 import dev.savoir.kb.CategoryPath;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
@@ -15,6 +16,7 @@ import dev.savoir.kb.Revision;
 import dev.savoir.kb.Translation;
 import dev.savoir.kb.TranslationState;
 import dev.savoir.kb.Visibility;
+import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.Json;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.io.Importer;
@@ -36,7 +38,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
@@ -98,9 +99,9 @@ public final class CsvFormat {
      * @return the number of rows written
      */
     public long export(KnowledgeBase kb, Actor actor, OutputStream out) {
-        Objects.requireNonNull(kb, "kb");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(out, "out");
+        Check.notNull("kb", kb);
+        Check.notNull("actor", actor);
+        Check.notNull("out", out);
         CsvSchema.Builder sb = CsvSchema.builder();
         COLUMNS.forEach(sb::addColumn);
         long rows = 0;
@@ -148,15 +149,15 @@ public final class CsvFormat {
      * @param options must not ask to keep states (a CSV file holds no lifecycle)
      * @throws ImportRejectedException if the columns are wrong or rows are invalid (each listed with its row);
      *     nothing was written
-     * @throws IllegalArgumentException if the options ask to keep states
+     * @throws InvalidArgumentException if the options ask to keep states
      */
     public ImportReport importFrom(KnowledgeBase kb, Actor actor, Path file, ImportOptions options) {
-        Objects.requireNonNull(kb, "kb");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(file, "file");
-        if (options.keepStates()) {
-            throw new IllegalArgumentException("a CSV import always creates drafts: keepStates applies to the JSON "
-                    + "and Markdown formats only");
+        Check.notNull("kb", kb);
+        Check.notNull("actor", actor);
+        Check.notNull("file", file);
+        if (Check.notNull("options", options).keepStates()) {
+            throw new InvalidArgumentException("options", "a CSV import always creates drafts: keepStates applies "
+                    + "to the JSON and Markdown formats only, leave it false here");
         }
         String name = String.valueOf(file.getFileName());
         List<Located> records = parse(file, name, actor.id(), Instant.now());

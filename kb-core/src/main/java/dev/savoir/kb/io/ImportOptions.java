@@ -1,7 +1,8 @@
 package dev.savoir.kb.io;
 
+import dev.savoir.kb.InvalidArgumentException;
+import dev.savoir.kb.internal.Check;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -88,7 +89,7 @@ public final class ImportOptions {
 
         private void once(String option) {
             if (!set.add(option)) {
-                throw new IllegalStateException(option + " was already set on this builder");
+                throw new InvalidArgumentException(option, "was already set on this builder: set each option once");
             }
         }
 
@@ -98,11 +99,7 @@ public final class ImportOptions {
          */
         public Builder batchSize(int articles) {
             once("batchSize");
-            if (articles < 1 || articles > MAX_BATCH_SIZE) {
-                throw new IllegalArgumentException("batchSize must be between 1 and " + MAX_BATCH_SIZE + ", got "
-                        + articles);
-            }
-            this.batchSize = articles;
+            this.batchSize = Check.range("batchSize", articles, 1, MAX_BATCH_SIZE);
             return this;
         }
 
@@ -130,7 +127,7 @@ public final class ImportOptions {
         /** Called (on the importing thread) after the file was checked and after every batch written. */
         public Builder onProgress(Consumer<ImportProgress> callback) {
             once("onProgress");
-            this.progress = Objects.requireNonNull(callback, "callback");
+            this.progress = Check.notNull("onProgress", callback);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.savoir.kb.io;
 
+import dev.savoir.kb.internal.Check;
+
 /**
  * How far an import has come, passed to {@link ImportOptions.Builder#onProgress} after the file was checked and
  * after every batch written.
@@ -11,4 +13,10 @@ package dev.savoir.kb.io;
  * @since 0.1
  */
 public record ImportProgress(long read, long imported, long rejected, long total) {
+    public ImportProgress {
+        Check.atLeast("read", read, 0);
+        Check.atLeast("imported", imported, 0);
+        Check.atLeast("rejected", rejected, 0);
+        Check.atLeast("total", total, 0);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.savoir.kb.io;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,7 +20,11 @@ import java.util.List;
 public record ImportReport(long imported, long translations, List<RejectedRecord> rejected, List<String> skipped,
                            long attachments, Duration took) {
     public ImportReport {
-        rejected = List.copyOf(rejected);
-        skipped = List.copyOf(skipped);
+        Check.atLeast("imported", imported, 0);
+        Check.atLeast("translations", translations, 0);
+        rejected = List.copyOf(Check.noNulls("rejected", rejected));
+        skipped = List.copyOf(Check.noNulls("skipped", skipped));
+        Check.atLeast("attachments", attachments, 0);
+        Check.notNull("took", took);
     }
 }

@@ -2,8 +2,10 @@ package dev.savoir.kb.io;
 
 import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.io.Importer;
 import dev.savoir.kb.internal.io.IoSupport;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -138,7 +139,9 @@ public final class MarkdownFormat {
      * @return the number of articles written
      */
     public long exportZip(KnowledgeBase kb, Actor actor, OutputStream out) {
-        Objects.requireNonNull(out, "out");
+        Check.notNull("kb", kb);
+        Check.notNull("actor", actor);
+        Check.notNull("out", out);
         try (ZipOutputStream zip = new ZipOutputStream(IoSupport.nonClosing(out))) {
             return export(kb, actor, (path, data) -> {
                 zip.putNextEntry(new ZipEntry(path));
@@ -156,7 +159,9 @@ public final class MarkdownFormat {
      * @return the number of articles written
      */
     public long exportFolder(KnowledgeBase kb, Actor actor, Path dir) {
-        Objects.requireNonNull(dir, "dir");
+        Check.notNull("kb", kb);
+        Check.notNull("actor", actor);
+        Check.notNull("dir", dir);
         try {
             if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 try (Stream<Path> s = Files.list(dir)) {
@@ -183,7 +188,10 @@ public final class MarkdownFormat {
      *     nothing was written
      */
     public ImportReport importZip(KnowledgeBase kb, Actor actor, Path zip, ImportOptions options) {
-        Objects.requireNonNull(zip, "zip");
+        Check.notNull("kb", kb);
+        Check.notNull("actor", actor);
+        Check.notNull("zip", zip);
+        Check.notNull("options", options);
         String name = String.valueOf(zip.getFileName());
         return importEntries(kb, actor, name, SafeFiles.readZip(zip, limits, this::keep), options);
     }
@@ -195,7 +203,10 @@ public final class MarkdownFormat {
      *     (each listed); nothing was written
      */
     public ImportReport importFolder(KnowledgeBase kb, Actor actor, Path dir, ImportOptions options) {
-        Objects.requireNonNull(dir, "dir");
+        Check.notNull("kb", kb);
+        Check.notNull("actor", actor);
+        Check.notNull("dir", dir);
+        Check.notNull("options", options);
         String name = String.valueOf(dir.getFileName());
         return importEntries(kb, actor, name, SafeFiles.readFolder(dir, limits, this::keep), options);
     }
@@ -206,9 +217,6 @@ public final class MarkdownFormat {
 
     private ImportReport importEntries(KnowledgeBase kb, Actor actor, String name, List<SafeFiles.Entry> entries,
                                        ImportOptions options) {
-        Objects.requireNonNull(kb, "kb");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(options, "options");
         MarkdownCodec.Found found = MarkdownCodec.read(name, entries, actor.id(), Instant.now());
         List<String> skipped = new ArrayList<>(found.skipped());
         if (attachments == null) {
@@ -250,8 +258,6 @@ public final class MarkdownFormat {
     }
 
     private long export(KnowledgeBase kb, Actor actor, Sink sink) throws IOException {
-        Objects.requireNonNull(kb, "kb");
-        Objects.requireNonNull(actor, "actor");
         long n = 0;
         for (ArticleId id : kb.articleIds()) {
             for (MarkdownCodec.Out f : MarkdownCodec.export(kb.exportArchive(actor, id))) {
@@ -291,17 +297,14 @@ public final class MarkdownFormat {
 
         private void once(String option) {
             if (!set.add(option)) {
-                throw new IllegalStateException(option + " was already set on this builder");
+                throw new InvalidArgumentException(option, "was already set on this builder: set each option once");
             }
         }
 
         /** The largest number of entries (files and folders) of a ZIP file or folder (default 200,000). */
         public Builder maxEntries(int entries) {
             once("maxEntries");
-            if (entries < 1) {
-                throw new IllegalArgumentException("maxEntries must be positive, got " + entries);
-            }
-            this.maxEntries = entries;
+            this.maxEntries = Check.range("maxEntries", entries, 1, Integer.MAX_VALUE);
             return this;
         }
 
@@ -309,7 +312,8 @@ public final class MarkdownFormat {
         public Builder maxEntryBytes(long bytes) {
             once("maxEntryBytes");
             if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("maxEntryBytes must be between 1 and 2 GiB, got " + bytes);
+                throw new InvalidArgumentException("maxEntryBytes", "must be between 1 and 2 GiB ("
+                        + (Integer.MAX_VALUE - 8) + " bytes), got " + bytes);
             }
             this.maxEntryBytes = bytes;
             return this;
@@ -318,20 +322,14 @@ public final class MarkdownFormat {
         /** The largest total, uncompressed, in bytes (default 512 MiB); the import holds it in memory. */
         public Builder maxTotalBytes(long bytes) {
             once("maxTotalBytes");
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxTotalBytes must be positive, got " + bytes);
-            }
-            this.maxTotalBytes = bytes;
+            this.maxTotalBytes = Check.atLeast("maxTotalBytes", bytes, 1);
             return this;
         }
 
         /** How many times an entry over 1 MiB may inflate (default 100). */
         public Builder maxCompressionRatio(int ratio) {
             once("maxCompressionRatio");
-            if (ratio < 2) {
-                throw new IllegalArgumentException("maxCompressionRatio must be 2 or more, got " + ratio);
-            }
-            this.maxRatio = ratio;
+            this.maxRatio = Check.atLeast("maxCompressionRatio", ratio, 2);
             return this;
         }
 
@@ -341,7 +339,7 @@ public final class MarkdownFormat {
          */
         public Builder attachments(Path folder) {
             once("attachments");
-            this.attachments = Objects.requireNonNull(folder, "folder");
+            this.attachments = Check.notNull("attachments", folder);
             return this;
         }
 

@@ -1,6 +1,6 @@
 package dev.savoir.kb.io;
 
-import java.util.Objects;
+import dev.savoir.kb.internal.Check;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record RejectedRecord(String file, long line, @Nullable String articleId, String reason) {
     public RejectedRecord {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(reason, "reason");
+        Check.notNull("file", file);
+        Check.atLeast("line", line, 0);
+        Check.notNull("reason", reason);
     }
 
     /** Where the record is, as {@code file:line}, or just the file when the line is unknown. */

@@ -16,6 +16,9 @@ public interface LinkResolver {
 
     /** The default: {@code kb:ID} links become relative {@code ID} links. */
     static LinkResolver relative() {
-        return (id, locale) -> id.value();
+        return (id, locale) -> {
+            Args.notNull("locale", locale);
+            return Args.notNull("id", id).value();
+        };
     }
 }

@@ -28,6 +28,8 @@ public interface PermissionPolicy {
      */
     static PermissionPolicy roleBased() {
         return (actor, action, article) -> {
+            Args.notNull("actor", actor);
+            Args.notNull("action", action);
             if (actor.has(Role.ADMIN)) {
                 return true;
             }

@@ -14,6 +14,11 @@ import java.util.Locale;
  * @since 0.1
  */
 public record PublishCandidate(Article article, Locale locale, Revision revision) {
+    public PublishCandidate {
+        Args.notNull("article", article);
+        Args.notNull("locale", locale);
+        Args.notNull("revision", revision);
+    }
     /** The content to publish. */
     public ArticleContent content() {
         return revision.content();

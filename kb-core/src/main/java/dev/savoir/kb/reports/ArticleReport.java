@@ -14,4 +14,11 @@ import dev.savoir.kb.feedback.FeedbackSummary;
  * @since 0.1
  */
 public record ArticleReport(ArticleId articleId, String title, String owner, long views, FeedbackSummary feedback) {
+    public ArticleReport {
+        Args.notNull("articleId", articleId);
+        Args.notNull("title", title);
+        Args.notNull("owner", owner);
+        Args.atLeast("views", views, 0);
+        Args.notNull("feedback", feedback);
+    }
 }

@@ -13,4 +13,10 @@ import java.util.Locale;
  * @since 0.1
  */
 public record OutdatedTranslation(ArticleId articleId, Locale locale, int translatedFrom, int sourceRevision) {
+    public OutdatedTranslation {
+        Args.notNull("articleId", articleId);
+        Args.notNull("locale", locale);
+        Args.atLeast("translatedFrom", translatedFrom, 1);
+        Args.atLeast("sourceRevision", sourceRevision, 1);
+    }
 }

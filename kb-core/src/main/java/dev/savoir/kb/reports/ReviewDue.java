@@ -12,4 +12,9 @@ import java.time.Instant;
  * @since 0.1
  */
 public record ReviewDue(ArticleId articleId, String owner, Instant reviewDueAt) {
+    public ReviewDue {
+        Args.notNull("articleId", articleId);
+        Args.notNull("owner", owner);
+        Args.notNull("reviewDueAt", reviewDueAt);
+    }
 }

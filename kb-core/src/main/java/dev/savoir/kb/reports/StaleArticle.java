@@ -16,4 +16,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record StaleArticle(ArticleId articleId, String owner, @Nullable Instant reviewDueAt, Instant updatedAt,
                            boolean reviewOverdue) {
+    public StaleArticle {
+        Args.notNull("articleId", articleId);
+        Args.notNull("owner", owner);
+        Args.notNull("updatedAt", updatedAt);
+    }
 }

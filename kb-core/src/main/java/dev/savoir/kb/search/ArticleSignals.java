@@ -1,10 +1,7 @@
 package dev.savoir.kb.search;
 
-import dev.savoir.kb.ValidationException;
-import dev.savoir.kb.Violation;
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * What readers did with an article, fed to search ranking (typically by analytics): helpfulness votes and recent
@@ -19,10 +16,9 @@ import java.util.Objects;
  */
 public record ArticleSignals(long helpfulVotes, long unhelpfulVotes, long views, Instant asOf) {
     public ArticleSignals {
-        Objects.requireNonNull(asOf, "asOf");
-        if (helpfulVotes < 0 || unhelpfulVotes < 0 || views < 0) {
-            throw new ValidationException(List.of(new Violation("signals", "vote and view counts must not be "
-                    + "negative")));
-        }
+        Check.atLeast("helpfulVotes", helpfulVotes, 0);
+        Check.atLeast("unhelpfulVotes", unhelpfulVotes, 0);
+        Check.atLeast("views", views, 0);
+        Check.notNull("asOf", asOf);
     }
 }

@@ -1,5 +1,6 @@
 package dev.savoir.kb.search;
 
+import dev.savoir.kb.internal.Check;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  */
 public record AssistHit(SearchHit hit, List<String> matchedTerms) {
     public AssistHit {
-        matchedTerms = List.copyOf(matchedTerms);
+        Check.notNull("hit", hit);
+        matchedTerms = List.copyOf(Check.noNulls("matchedTerms", matchedTerms));
     }
 }

@@ -1,5 +1,6 @@
 package dev.savoir.kb.search;
 
+import dev.savoir.kb.internal.Check;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +19,8 @@ import java.util.Map;
 public record Explanation(double textScore, Map<String, Double> fieldScores, Map<String, Double> signals,
                           List<String> rules, double finalScore) {
     public Explanation {
-        fieldScores = Map.copyOf(fieldScores);
-        signals = Map.copyOf(signals);
-        rules = List.copyOf(rules);
+        fieldScores = Map.copyOf(Check.noNulls("fieldScores", fieldScores));
+        signals = Map.copyOf(Check.noNulls("signals", signals));
+        rules = List.copyOf(Check.noNulls("rules", rules));
     }
 }

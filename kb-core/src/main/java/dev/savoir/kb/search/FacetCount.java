@@ -1,5 +1,7 @@
 package dev.savoir.kb.search;
 
+import dev.savoir.kb.internal.Check;
+
 /**
  * How many matching articles carry a facet value.
  *
@@ -8,4 +10,8 @@ package dev.savoir.kb.search;
  * @since 0.1
  */
 public record FacetCount(String value, long count) {
+    public FacetCount {
+        Check.notNull("value", value);
+        Check.atLeast("count", count, 0);
+    }
 }

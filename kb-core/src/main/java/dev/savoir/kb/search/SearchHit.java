@@ -3,6 +3,7 @@ package dev.savoir.kb.search;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleType;
 import dev.savoir.kb.CategoryPath;
+import dev.savoir.kb.internal.Check;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,15 @@ public record SearchHit(ArticleId articleId, Locale locale, int revision, boolea
                         List<Highlight> highlights, CategoryPath category, ArticleType type, float score,
                         @Nullable Explanation explanation) {
     public SearchHit {
-        titleHighlights = List.copyOf(titleHighlights);
-        highlights = List.copyOf(highlights);
+        Check.notNull("articleId", articleId);
+        Check.notNull("locale", locale);
+        Check.atLeast("revision", revision, 1);
+        Check.notNull("title", title);
+        titleHighlights = List.copyOf(Check.noNulls("titleHighlights", titleHighlights));
+        Check.notNull("snippet", snippet);
+        highlights = List.copyOf(Check.noNulls("highlights", highlights));
+        Check.notNull("category", category);
+        Check.notNull("type", type);
     }
 
     /**
@@ -40,5 +48,9 @@ public record SearchHit(ArticleId articleId, Locale locale, int revision, boolea
      * @param end one past the last character
      */
     public record Highlight(int start, int end) {
+        public Highlight {
+            Check.atLeast("start", start, 0);
+            Check.atLeast("end", end, start);
+        }
     }
 }

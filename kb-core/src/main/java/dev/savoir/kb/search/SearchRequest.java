@@ -4,13 +4,13 @@ import dev.savoir.kb.ArticleType;
 import dev.savoir.kb.CategoryPath;
 import dev.savoir.kb.ValidationException;
 import dev.savoir.kb.Violation;
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +54,7 @@ public record SearchRequest(String query, int offset, int limit, boolean include
     public static final int MAX_FILTER_VALUES = 100;
 
     public SearchRequest {
-        Objects.requireNonNull(query, "query");
+        Check.notNull("query", query);
         List<Violation> problems = new ArrayList<>();
         if (offset < 0 || offset > MAX_OFFSET) {
             problems.add(new Violation("offset", "offset must be between 0 and " + MAX_OFFSET + ", got " + offset
@@ -63,11 +63,11 @@ public record SearchRequest(String query, int offset, int limit, boolean include
         if (limit < 1 || limit > MAX_LIMIT) {
             problems.add(new Violation("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit));
         }
-        categories = List.copyOf(categories);
-        tags = Set.copyOf(tags);
-        types = Set.copyOf(types);
-        attributes = Map.copyOf(attributes);
-        facets = Set.copyOf(facets);
+        categories = List.copyOf(Check.noNulls("categories", categories));
+        tags = Set.copyOf(Check.noNulls("tags", tags));
+        types = Set.copyOf(Check.noNulls("types", types));
+        attributes = Map.copyOf(Check.noNulls("attributes", attributes));
+        facets = Set.copyOf(Check.noNulls("facets", facets));
         if (categories.size() > MAX_FILTER_VALUES || tags.size() > MAX_FILTER_VALUES
                 || types.size() > MAX_FILTER_VALUES || attributes.size() > MAX_FILTER_VALUES) {
             problems.add(new Violation("filters", "a filter may list at most " + MAX_FILTER_VALUES + " values"));
@@ -119,16 +119,18 @@ public record SearchRequest(String query, int offset, int limit, boolean include
         private boolean exactTotal;
 
         private Builder(String query) {
-            this.query = Objects.requireNonNull(query, "query");
+            this.query = Check.notNull("query", query);
         }
 
+        /** How many hits to skip, 0 to {@value SearchRequest#MAX_OFFSET} (default 0). */
         public Builder offset(int offset) {
-            this.offset = offset;
+            this.offset = Check.range("offset", offset, 0, MAX_OFFSET);
             return this;
         }
 
+        /** How many hits to return, 1 to {@value SearchRequest#MAX_LIMIT} (default 10). */
         public Builder limit(int limit) {
-            this.limit = limit;
+            this.limit = Check.range("limit", limit, 1, MAX_LIMIT);
             return this;
         }
 
@@ -139,7 +141,7 @@ public record SearchRequest(String query, int offset, int limit, boolean include
 
         /** Only articles in this category or below it; several calls accept any of them. */
         public Builder category(CategoryPath path) {
-            categories.add(Objects.requireNonNull(path, "path"));
+            categories.add(Check.notNull("category", path));
             return this;
         }
 
@@ -150,28 +152,25 @@ public record SearchRequest(String query, int offset, int limit, boolean include
 
         /** Only articles with at least one of the tags given over all calls. */
         public Builder tags(String... tags) {
-            for (String t : tags) {
-                this.tags.add(Objects.requireNonNull(t, "tag"));
-            }
+            this.tags.addAll(List.of(Check.noNulls("tags", tags)));
             return this;
         }
 
         /** Only articles of one of the types given over all calls. */
         public Builder types(ArticleType... types) {
-            for (ArticleType t : types) {
-                this.types.add(Objects.requireNonNull(t, "type"));
-            }
+            this.types.addAll(List.of(Check.noNulls("types", types)));
             return this;
         }
 
         /** Only articles whose attribute {@code key} is {@code value}. */
         public Builder attribute(String key, String value) {
-            attributes.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            attributes.put(Check.notNull("key", key), Check.notNull("value", value));
             return this;
         }
 
         /** Only translations published at or after {@code from} and before {@code until} (either may be null). */
         public Builder publishedBetween(@Nullable Instant from, @Nullable Instant until) {
+            Check.openPeriod("from", from, "until", until);
             this.publishedAfter = from;
             this.publishedBefore = until;
             return this;
@@ -179,7 +178,7 @@ public record SearchRequest(String query, int offset, int limit, boolean include
 
         /** Counts these facets over every matching article the viewer may see. */
         public Builder facets(Facet... facets) {
-            this.facets.addAll(List.of(facets));
+            this.facets.addAll(List.of(Check.noNulls("facets", facets)));
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.savoir.kb.search;
 
+import dev.savoir.kb.internal.Check;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,15 @@ public record SearchResponse(List<SearchHit> hits, long totalHits, boolean total
                              Map<SearchRequest.Facet, List<FacetCount>> facets,
                              @Nullable String didYouMean, Duration took) {
     public SearchResponse {
-        hits = List.copyOf(hits);
-        facets = Map.copyOf(facets);
+        hits = List.copyOf(Check.noNulls("hits", hits));
+        Check.atLeast("totalHits", totalHits, 0);
+        facets = Map.copyOf(Check.noNulls("facets", facets));
+        facets.values().forEach(counts -> Check.noNulls("facets", counts));
+        Check.notNull("took", took);
     }
 
     /** The counts of one facet, empty if it was not asked for. */
     public List<FacetCount> facet(SearchRequest.Facet facet) {
-        return facets.getOrDefault(facet, List.of());
+        return facets.getOrDefault(Check.notNull("facet", facet), List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.savoir.kb.search;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.internal.Check;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,4 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record Suggestion(String text, @Nullable ArticleId articleId) {
+    public Suggestion {
+        Check.notNull("text", text);
+    }
 }

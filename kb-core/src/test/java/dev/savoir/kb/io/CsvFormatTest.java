@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.MutableClock;
 import dev.savoir.kb.TranslationState;
@@ -118,7 +119,7 @@ class CsvFormatTest {
     void keepStates_isRefusedAtOnce() {
         try (KnowledgeBase kb = IoFixtures.inMemory(clock)) {
             assertThatThrownBy(() -> csv.importFrom(kb, ADMIN, dir.resolve("x.csv"),
-                    ImportOptions.builder().keepStates(true).build())).isInstanceOf(IllegalArgumentException.class)
+                    ImportOptions.builder().keepStates(true).build())).isInstanceOf(InvalidArgumentException.class)
                     .hasMessageContaining("drafts");
         }
     }

@@ -38,7 +38,7 @@ public final class RecordingSearchAnalytics implements SearchAnalytics {
                                 List<ArticleId> shown, Duration took) {
         Check.notNull("viewer", viewer);
         Check.notNull("query", query);
-        Check.notNull("shown", shown);
+        Check.noNulls("shown", shown);
         Check.notNull("took", took);
         Check.atLeast("resultCount", resultCount, 0);
         return store.offer(AnalyticsEvent.search(clock.instant(), session(sessionId), QueryNormalizer.normalize(query),

@@ -125,6 +125,7 @@ public final class ArticleWriter {
         Check.notNull("id", id);
         Locales.check(Check.notNull("locale", locale));
         Check.notNull("changeNote", changeNote);
+        Check.atLeastIfPresent("translatedFromSourceRevision", translatedFrom, 1);
         if (restoreFrom == null) {
             limits.checkContent(Check.notNull("content", content));
         }
@@ -165,6 +166,7 @@ public final class ArticleWriter {
         Check.notNull("id", id);
         Locales.check(Check.notNull("locale", locale));
         limits.checkContent(Check.notNull("content", content));
+        Check.atLeast("translatedFromSourceRevision", translatedFromSourceRevision, 1);
         Check.notNull("changeNote", changeNote);
         return pipeline.mutate(actor, id, Action.ADD_TRANSLATION, (article, now) -> {
             if (article.translations().containsKey(locale)) {
@@ -229,12 +231,12 @@ public final class ArticleWriter {
 
     private static void checkSourceRevision(Article a, Locale locale, int sourceRevision) {
         if (locale.equals(a.sourceLocale())) {
-            throw new ValidationException(List.of(new Violation("translatedFrom", locale.toLanguageTag()
+            throw new ValidationException(List.of(new Violation("translatedFromSourceRevision", locale.toLanguageTag()
                     + " is the source locale of " + a.id() + "; only other translations record a source revision")));
         }
         int latest = a.source().latestRevision();
         if (sourceRevision < 1 || sourceRevision > latest) {
-            throw new ValidationException(List.of(new Violation("translatedFrom", "source revision "
+            throw new ValidationException(List.of(new Violation("translatedFromSourceRevision", "source revision "
                     + sourceRevision + " does not exist; the source has revisions 1 to " + latest)));
         }
     }
