@@ -6,6 +6,7 @@ import dev.savoir.kb.internal.Settings;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.store.FileArticleStore;
 import dev.savoir.kb.internal.store.InMemoryArticleStore;
+import dev.savoir.kb.internal.store.StoreLock;
 import dev.savoir.kb.policy.EditorialRule;
 import dev.savoir.kb.policy.LinkResolver;
 import dev.savoir.kb.policy.PermissionPolicy;
@@ -282,7 +283,7 @@ public final class KnowledgeBaseBuilder {
         } else if (inMemory) {
             opening = CompletableFuture.completedFuture(new InMemoryArticleStore());
         } else {
-            FileArticleStore.Locked locked;
+            StoreLock locked;
             try {
                 // Locked first, on this thread: nothing beside the store is touched while another process holds it.
                 locked = FileArticleStore.lock(directory.resolve("store"));

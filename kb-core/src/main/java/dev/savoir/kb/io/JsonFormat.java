@@ -5,6 +5,7 @@ import dev.savoir.kb.ArticleArchive;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.Json;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.io.ArchiveJson;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -84,9 +84,9 @@ public final class JsonFormat {
      * @throws KbException if writing fails
      */
     public long export(KnowledgeBase kb, Actor actor, OutputStream out) {
-        Objects.requireNonNull(kb, "kb");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(out, "out");
+        Check.notNull("kb", kb);
+        Check.notNull("actor", actor);
+        Check.notNull("out", out);
         long n = 0;
         try (JsonGenerator g = Json.mapper().createGenerator(IoSupport.nonClosing(out))) {
             g.writeStartObject();
@@ -120,10 +120,10 @@ public final class JsonFormat {
      * @throws dev.savoir.kb.PermissionDeniedException if the actor may not create (or publish) articles
      */
     public ImportReport importFrom(KnowledgeBase kb, Actor actor, Path file, ImportOptions options) {
-        Objects.requireNonNull(kb, "kb");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(options, "options");
+        Check.notNull("kb", kb);
+        Check.notNull("actor", actor);
+        Check.notNull("file", file);
+        Check.notNull("options", options);
         String name = String.valueOf(file.getFileName());
         return Importer.run(kb::articleIds, kb::importArchives, new InputLimits(kb.maxBodyBytes()), actor,
                 sink -> read(file, name, sink), options, List.of(), () -> 0);

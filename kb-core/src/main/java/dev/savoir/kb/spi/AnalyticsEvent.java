@@ -1,9 +1,9 @@
 package dev.savoir.kb.spi;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.InvalidArgumentException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -40,8 +40,10 @@ public record AnalyticsEvent(Kind kind, Instant at, @Nullable String session, @N
     }
 
     public AnalyticsEvent {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(at, "at");
+        if (kind == null || at == null || shown == null) {
+            throw new InvalidArgumentException(kind == null ? "kind" : at == null ? "at" : "shown",
+                    "is required, got null");
+        }
         shown = List.copyOf(shown);
     }
 

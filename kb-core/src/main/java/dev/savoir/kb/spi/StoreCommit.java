@@ -1,6 +1,7 @@
 package dev.savoir.kb.spi;
 
 import dev.savoir.kb.Article;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.Revision;
 import java.util.List;
@@ -19,15 +20,20 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StoreCommit(Article article, long expectedVersion, List<Revision> revisions, List<AuditEvent> events) {
     public StoreCommit {
+        if (article == null || revisions == null || events == null) {
+            throw new InvalidArgumentException(article == null ? "article" : revisions == null ? "revisions"
+                    : "events", "is required, got null");
+        }
         if (expectedVersion > 0 ? article.version() != expectedVersion + 1 : article.version() < 1) {
-            throw new IllegalArgumentException("article version must be expectedVersion + 1, got "
+            throw new InvalidArgumentException("article", "its version must be expectedVersion + 1, got "
                     + article.version() + " after " + expectedVersion);
         }
         revisions = List.copyOf(revisions);
         events = List.copyOf(events);
         for (Revision r : revisions) {
             if (!r.articleId().equals(article.id())) {
-                throw new IllegalArgumentException("revision of " + r.articleId() + " in a commit of " + article.id());
+                throw new InvalidArgumentException("revisions", "a revision of " + r.articleId() + " in a commit of "
+                        + article.id());
             }
         }
     }

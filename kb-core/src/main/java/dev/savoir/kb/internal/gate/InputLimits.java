@@ -5,6 +5,7 @@ import dev.savoir.kb.ContentTooLargeException;
 import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.ValidationException;
 import dev.savoir.kb.Violation;
+import dev.savoir.kb.search.SearchRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,7 @@ public final class InputLimits {
     public static final int MAX_KEY_CHARS = 200;
     public static final int MAX_COMMENT_CHARS = 2_000;
     /** The most completions one autocomplete call returns. */
-    public static final int MAX_AUTOCOMPLETE = 50;
+    public static final int MAX_AUTOCOMPLETE = SearchRequest.MAX_AUTOCOMPLETE;
     /** The most rows one report call returns. */
     public static final int MAX_REPORT_ROWS = 10_000;
 

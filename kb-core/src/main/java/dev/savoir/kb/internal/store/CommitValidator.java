@@ -3,6 +3,7 @@ package dev.savoir.kb.internal.store;
 import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleVersionConflictException;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.spi.StoreCommit;
 import java.util.HashMap;
@@ -39,8 +40,9 @@ final class CommitValidator {
             String key = id.value() + '\u0000' + r.locale().toLanguageTag();
             int last = latest.computeIfAbsent(key, k -> latestOf(id, r.locale()));
             if (r.number() != last + 1) {
-                throw new IllegalArgumentException("revision " + r.number() + " of " + id + " [" + r.locale()
-                        + "] does not follow revision " + last + ": revisions are append-only, numbered without gaps");
+                throw new InvalidArgumentException("revisions", "revision " + r.number() + " of " + id + " ["
+                        + r.locale() + "] does not follow revision " + last
+                        + ": revisions are append-only, numbered without gaps");
             }
             latest.put(key, r.number());
         }

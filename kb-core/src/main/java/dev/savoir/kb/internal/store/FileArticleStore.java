@@ -10,7 +10,6 @@ import dev.savoir.kb.StoreCorruptedException;
 import dev.savoir.kb.StoreException;
 import dev.savoir.kb.StoreFormatException;
 import dev.savoir.kb.StoreLockedException;
-import dev.savoir.kb.internal.Json;
 import dev.savoir.kb.internal.store.codec.CommitRecord;
 import dev.savoir.kb.internal.store.codec.LogCodec;
 import dev.savoir.kb.spi.ArticleStore;
@@ -27,13 +26,10 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * {@code SAVOIRKB}, format version, reserved) followed by frames {@code [magic][length][crc32c][JSON payload]}, one
  * per commit, each carrying its sequence number; the payloads are the store's own records ({@link LogCodec}), never
  * the API records serialized by reflection. A log of another format version is refused with
- * {@link StoreFormatException} before anything in the directory is touched (not even the lock file). On close (and after a long replay) {@code checkpoint.bin} records
- * the in-memory entries as of a log prefix, so that opening replays only what follows (see {@code Checkpoint}); it is
- * only an optimization, and a missing, stale or damaged one is ignored.
+ * {@link StoreFormatException} before anything in the directory is touched (not even the lock file). On close (and
+ * after a long replay) {@code checkpoint.bin} records the in-memory entries as of a log prefix, so that opening
+ * replays only what follows (see {@code Checkpoint}, {@code CheckpointFiles}); it is only an optimization, and a
+ * missing, stale or damaged one is ignored.
  *
  * <h2>Durability</h2>
  * A commit is acknowledged only after its frame is written and {@code fdatasync}ed; the log file and directory are
@@ -104,10 +101,6 @@ public final class FileArticleStore implements ArticleStore {
     record RevisionKey(Object store, ArticleId id, Locale locale, int number) {
     }
 
-    /** The first line of a legacy checkpoint: which prefix of the log it summarized (only what is checked). */
-    record LegacyCheckpointHeader(int format, long logEnd) {
-    }
-
     private final Path directory;
     private final Path logPath;
     private final FileChannel lockChannel;
@@ -123,6 +116,7 @@ public final class FileArticleStore implements ArticleStore {
     private volatile @Nullable String failure;
     private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
+    private final CheckpointFiles checkpoints;
 
     private FileArticleStore(Path directory, FileChannel lockChannel, FileLock lock, Cache<Object, Object> cache)
             throws IOException {
@@ -132,10 +126,11 @@ public final class FileArticleStore implements ArticleStore {
         this.lock = lock;
         this.cache = cache;
         this.log = FileChannel.open(logPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.checkpoints = new CheckpointFiles(directory, logPath);
     }
 
     /**
-     * Opens (creating if needed) the store in {@code directory}: {@link #lock} then {@link Locked#open}.
+     * Opens (creating if needed) the store in {@code directory}: {@link #lock} then {@link StoreLock#open}.
      *
      * @param cache a cache shared with other stores for revisions and audit events (bounded by the host's budget),
      *     or {@code null} for a private 32 MiB one
@@ -148,166 +143,44 @@ public final class FileArticleStore implements ArticleStore {
 
     /**
      * Takes the store's lock (creating the directory if needed) without reading anything yet, so that a caller can
-     * read the store ({@link Locked#open}) on another thread while it opens what sits beside it, knowing that no
+     * read the store ({@link StoreLock#open}) on another thread while it opens what sits beside it, knowing that no
      * other process uses the directory.
      *
      * @throws StoreLockedException if another process or store has it open
+     * @throws StoreFormatException if the log is of another format (the directory is left untouched)
      */
-    public static Locked lock(Path directory) {
-        checkFormatBeforeLocking(directory);
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StoreException("cannot create the store directory " + directory + ": " + e.getMessage(), e);
-        }
-        FileChannel lockChannel;
-        FileLock lock;
-        try {
-            lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new StoreException("cannot open the lock file in " + directory + ": " + e.getMessage(), e);
-        }
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(lockChannel);
-            throw new StoreLockedException("the store in " + directory
-                    + " is already open in this JVM: close the other KnowledgeBase first, or use another directory");
-        } catch (IOException e) {
-            closeQuietly(lockChannel);
-            throw new StoreException("cannot lock the store in " + directory + ": " + e.getMessage(), e);
-        }
-        if (lock == null) {
-            String holder = readHolder(lockChannel);
-            closeQuietly(lockChannel);
-            throw new StoreLockedException("the store in " + directory + " is open in another process" + holder
-                    + ": stop it first, or give each process its own directory");
-        }
-        try {
-            writeHolder(lockChannel);
-        } catch (IOException e) {
-            releaseQuietly(lock, lockChannel);
-            throw new StoreException("cannot write the lock file in " + directory + ": " + e.getMessage(), e);
-        }
-        return new Locked(directory, lockChannel, lock);
+    public static StoreLock lock(Path directory) {
+        return StoreLock.acquire(directory);
     }
 
-    /**
-     * A store directory locked by {@link #lock}, not read yet. {@link #open} it once, or {@link #close} it to release
-     * the lock. Not thread-safe.
-     */
-    public static final class Locked implements AutoCloseable {
-        private final Path directory;
-        private final FileChannel lockChannel;
-        private final FileLock lock;
-        private boolean handedOver;
-
-        private Locked(Path directory, FileChannel lockChannel, FileLock lock) {
-            this.directory = directory;
-            this.lockChannel = lockChannel;
-            this.lock = lock;
-        }
-
-        /**
-         * Reads the store (its checkpoint, then the log after it); the store then owns the lock. On failure the
-         * lock is released.
-         *
-         * @param cache a cache shared with other stores for revisions and audit events, or {@code null} for a
-         *     private 32 MiB one
-         * @throws StoreCorruptedException if the log is damaged beyond a torn last write
-         * @throws IllegalStateException if it was already opened or closed
-         */
-        public FileArticleStore open(@Nullable Cache<Object, Object> cache) {
-            if (handedOver) {
-                throw new IllegalStateException("the lock of " + directory + " was already opened or closed: "
-                        + "lock the store again");
-            }
-            handedOver = true;
-            long start = System.nanoTime();
-            FileArticleStore store = null;
-            try {
-                createLogIfMissing(directory);
-                store = new FileArticleStore(directory, lockChannel, lock, cache != null ? cache : defaultCache());
-                store.replay();
-                LOG.info("Opened store {} ({} articles, sequence {}) in {} ms", directory, store.entries.size(),
-                        store.sequence, (System.nanoTime() - start) / 1_000_000);
-                return store;
-            } catch (IOException e) {
-                closeOrRelease(store);
-                throw new StoreException("cannot open the store in " + directory + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                closeOrRelease(store);
-                throw e;
-            }
-        }
-
-        private void closeOrRelease(@Nullable FileArticleStore store) {
-            if (store != null) {
-                // Half-read: its entries may run past its log end, so it must not write a checkpoint.
-                store.failure = "it failed to open";
-                store.close();
-            } else {
-                releaseQuietly(lock, lockChannel);
-            }
-        }
-
-        /** Releases the lock, unless {@link #open} was called. */
-        @Override
-        public void close() {
-            if (!handedOver) {
-                handedOver = true;
-                releaseQuietly(lock, lockChannel);
-            }
+    /** Reads a locked store: the checkpoint, then the log after it. On failure the lock is released. */
+    static FileArticleStore openLocked(Path directory, FileChannel lockChannel, FileLock lock,
+                                       @Nullable Cache<Object, Object> cache) {
+        long start = System.nanoTime();
+        FileArticleStore store = null;
+        try {
+            LogFiles.createLogIfMissing(directory);
+            store = new FileArticleStore(directory, lockChannel, lock, cache != null ? cache : defaultCache());
+            store.replay();
+            LOG.info("Opened store {} ({} articles, sequence {}) in {} ms", directory, store.entries.size(),
+                    store.sequence, (System.nanoTime() - start) / 1_000_000);
+            return store;
+        } catch (IOException e) {
+            closeOrRelease(store, lock, lockChannel);
+            throw new StoreException("cannot open the store in " + directory + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeOrRelease(store, lock, lockChannel);
+            throw e;
         }
     }
 
-    /**
-     * Refuses a log of another format before the lock file is created or written, so that a refused directory is left
-     * exactly as it was (a newer Savoir may still want it). A header still being written, or missing, is left to
-     * {@link Locked#open}, which checks again under the lock.
-     */
-    private static void checkFormatBeforeLocking(Path directory) {
-        Path logPath = directory.resolve(LOG_FILE);
-        try {
-            if (!Files.isRegularFile(logPath) || Files.size(logPath) < HEADER_SIZE) {
-                return;
-            }
-            try (FileChannel ch = FileChannel.open(logPath, StandardOpenOption.READ)) {
-                ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
-                readFully(ch, header, 0);
-                checkHeader(logPath, header.flip());
-            }
-        } catch (IOException e) {
-            throw new StoreException("cannot read the header of " + logPath + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Checks the log's header: the magic, then the format version.
-     *
-     * @throws StoreCorruptedException if it is not a Savoir log
-     * @throws StoreFormatException if it is of another format version
-     */
-    static void checkHeader(Path logPath, ByteBuffer header) {
-        byte[] magic = new byte[MAGIC.length];
-        header.get(magic);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new StoreCorruptedException(logPath + " is not a Savoir store log (bad magic): point the "
-                    + "knowledge base at its own, empty or Savoir-written directory");
-        }
-        int version = header.getInt();
-        if (version > FORMAT_VERSION) {
-            throw new StoreFormatException(logPath + " was written by a newer Savoir (store format " + version
-                    + "); this version reads store format " + FORMAT_VERSION + " only: upgrade Savoir to the "
-                    + "version that wrote it (or a newer one), or export it with that version (JsonFormat) and "
-                    + "import the export here. The store was left unchanged", version, FORMAT_VERSION);
-        }
-        if (version < FORMAT_VERSION) {
-            throw new StoreFormatException(logPath + " claims store format " + version + ", which no Savoir release "
-                    + "wrote (this version reads store format " + FORMAT_VERSION + ", the first): its header is "
-                    + "damaged or it was not written by Savoir. Restore the directory from a backup; the store was "
-                    + "left unchanged", version, FORMAT_VERSION);
+    private static void closeOrRelease(@Nullable FileArticleStore store, FileLock lock, FileChannel lockChannel) {
+        if (store != null) {
+            // Half-read: its entries may run past its log end, so it must not write a checkpoint.
+            store.failure = "it failed to open";
+            store.close();
+        } else {
+            StoreLock.releaseQuietly(lock, lockChannel);
         }
     }
 
@@ -328,40 +201,19 @@ public final class FileArticleStore implements ArticleStore {
         return 64;
     }
 
-    private static void createLogIfMissing(Path directory) throws IOException {
-        Path logPath = directory.resolve(LOG_FILE);
-        if (Files.exists(logPath) && Files.size(logPath) >= HEADER_SIZE) {
-            return;
-        }
-        // New, or a crash happened while the header was being written (nothing can have been acknowledged).
-        try (FileChannel ch = FileChannel.open(logPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
-            header.put(MAGIC).putInt(FORMAT_VERSION).putInt(0).flip();
-            while (header.hasRemaining()) {
-                ch.write(header);
-            }
-            ch.force(true);
-        }
-        syncDirectory(directory);
-    }
-
-    static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
-    }
-
     // ---------------------------------------------------------------- replay
 
     private void replay() throws IOException {
         long size = log.size();
         ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
-        readFully(log, header, 0);
-        checkHeader(logPath, header.flip());
+        LogFiles.readFully(log, header, 0);
+        LogFiles.checkHeader(logPath, header.flip());
         long pos = HEADER_SIZE;
         long frames = 0;
-        if (loadCheckpoint(size)) {
+        CheckpointFiles.Loaded loaded = checkpoints.load(size, interner, entries);
+        if (loaded != null) {
+            sequence = loaded.sequence();
+            end = loaded.logEnd();
             pos = end;
         }
         InputStream raw = Channels.newInputStream(log.position(pos));
@@ -401,7 +253,7 @@ public final class FileArticleStore implements ArticleStore {
                     entries.clear();
                     sequence = 0;
                     end = HEADER_SIZE;
-                    Files.deleteIfExists(directory.resolve(CHECKPOINT_FILE));
+                    checkpoints.delete();
                     replay();
                     return;
                 }
@@ -414,122 +266,7 @@ public final class FileArticleStore implements ArticleStore {
         }
         end = Math.min(pos, log.size());
         if (frames > CHECKPOINT_AFTER_FRAMES) {
-            writeCheckpoint();
-        }
-    }
-
-    /**
-     * Loads the checkpoint (the in-memory entries as of a log prefix, written on close), so that only the frames
-     * after it are replayed. A missing, stale or damaged checkpoint is ignored: the log alone is the truth. A legacy
-     * checkpoint (an earlier version's) is ignored too, after the same check that the log is not shorter than it.
-     */
-    private boolean loadCheckpoint(long logSize) throws IOException {
-        Path file = directory.resolve(CHECKPOINT_FILE);
-        if (!Files.exists(file)) {
-            checkLegacyCheckpoint(logSize);
-            return false;
-        }
-        long t0 = System.nanoTime();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Checkpoint.Header header = Checkpoint.readHeader(ch, FORMAT_VERSION);
-            if (header == null) {
-                LOG.info("Store {}: ignoring a checkpoint of another format", directory);
-                return false;
-            }
-            if (header.logEnd() > logSize) {
-                throw truncatedLog(logSize, header.logEnd(), file);
-            }
-            if (header.logEnd() < HEADER_SIZE) {
-                LOG.info("Store {}: ignoring a checkpoint that does not fit the log", directory);
-                return false;
-            }
-            Checkpoint.readEntries(ch, header, interner, e -> entries.put(e.article().id(), e));
-            if (entries.size() != header.entries()) {
-                throw new IOException("the checkpoint holds " + entries.size() + " distinct articles, its header says "
-                        + header.entries());
-            }
-            LOG.debug("Store {}: loaded {} checkpoint entries in {} ms", directory, entries.size(),
-                    (System.nanoTime() - t0) / 1_000_000);
-            sequence = header.sequence();
-            end = header.logEnd();
-            return true;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof StoreCorruptedException corrupted) {
-                throw corrupted;
-            }
-            LOG.warn("Store {}: ignoring a damaged checkpoint ({}); replaying the whole log", directory,
-                    e.getMessage());
-            entries.clear();
-            sequence = 0;
-            end = HEADER_SIZE;
-            return false;
-        }
-    }
-
-    /** An earlier version's checkpoint is not read, but still proves how long the log was when it was written. */
-    private void checkLegacyCheckpoint(long logSize) {
-        Path legacy = directory.resolve(LEGACY_CHECKPOINT_FILE);
-        if (!Files.exists(legacy)) {
-            return;
-        }
-        LegacyCheckpointHeader header;
-        try (java.io.BufferedReader in = Files.newBufferedReader(legacy, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
-            if (first == null) {
-                return;
-            }
-            tools.jackson.databind.JsonNode node = Json.mapper().readTree(first);
-            header = new LegacyCheckpointHeader(node.path("format").asInt(-1), node.path("logEnd").asLong(-1));
-        } catch (IOException | RuntimeException e) {
-            LOG.info("Store {}: ignoring an unreadable legacy checkpoint ({})", directory, e.getMessage());
-            return;
-        }
-        if (header.format() == FORMAT_VERSION && header.logEnd() > logSize) {
-            throw truncatedLog(logSize, header.logEnd(), legacy);
-        }
-        LOG.info("Store {}: replaying the log instead of reading the checkpoint of an earlier version", directory);
-    }
-
-    /**
-     * The checkpoint is written on close, after every change up to {@code logEnd} was flushed: a shorter log lost
-     * acknowledged changes after the fact (truncated, or a partial copy). Replaying what remains would drop them
-     * silently.
-     */
-    private StoreCorruptedException truncatedLog(long logSize, long logEnd, Path checkpoint) {
-        return new StoreCorruptedException(logPath + " is " + logSize + " bytes long, but held " + logEnd
-                + " bytes of acknowledged changes when the store was last closed: it was truncated or "
-                + "partially copied. Restore the directory from a backup; or, to open it with what remains "
-                + "and lose the changes after byte " + logSize + ", delete " + checkpoint);
-    }
-
-    /**
-     * Writes the in-memory entries as of the current log end, atomically (temporary file, fsync, rename, directory
-     * fsync), then deletes a legacy checkpoint.
-     */
-    private void writeCheckpoint() {
-        Path tmp = directory.resolve(CHECKPOINT_FILE + ".tmp");
-        Path file = directory.resolve(CHECKPOINT_FILE);
-        long t0 = System.nanoTime();
-        try {
-            List<StoreEntry> all = List.copyOf(entries.values());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch),
-                        1 << 16)) {
-                    Checkpoint.write(out, end, sequence, all, FORMAT_VERSION);
-                    out.flush();
-                    ch.force(true);
-                }
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(directory);
-            Files.deleteIfExists(directory.resolve(LEGACY_CHECKPOINT_FILE));
-            LOG.debug("Store {}: wrote a checkpoint of {} entries in {} ms", directory, all.size(),
-                    (System.nanoTime() - t0) / 1_000_000);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Store {}: could not write a checkpoint ({}); the next open replays the log", directory,
-                    e.getMessage());
+            checkpoints.write(end, sequence, entries.values());
         }
     }
 
@@ -539,7 +276,7 @@ public final class FileArticleStore implements ArticleStore {
      */
     private void repairTail(long from, long size, String what) throws IOException {
         long tail = size - from;
-        if (tail > 2 * GROUP_BYTES + MAX_FRAME || validFrameAfter(from, size)) {
+        if (tail > 2 * GROUP_BYTES + MAX_FRAME || validFrameAfter(log, from, size)) {
             throw new StoreCorruptedException(logPath + " is damaged at byte " + from + " (" + what
                     + ") and valid records follow it: restore the directory from a backup");
         }
@@ -549,10 +286,11 @@ public final class FileArticleStore implements ArticleStore {
         log.force(true);
     }
 
-    private boolean validFrameAfter(long from, long size) throws IOException {
+    /** Whether a valid frame starts anywhere after {@code from}: then the damage there is not a torn last write. */
+    private static boolean validFrameAfter(FileChannel log, long from, long size) throws IOException {
         int n = (int) (size - from);
         ByteBuffer buf = ByteBuffer.allocate(n);
-        readFully(log, buf, from);
+        LogFiles.readFully(log, buf, from);
         byte[] b = buf.array();
         CRC32C crc = new CRC32C();
         for (int i = 1; i + FRAME_HEADER <= n; i++) {
@@ -666,7 +404,7 @@ public final class FileArticleStore implements ArticleStore {
             FileChannel ch = log;
             try {
                 ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER);
-                readFully(ch, header, offset);
+                LogFiles.readFully(ch, header, offset);
                 header.flip();
                 if (header.getInt() != FRAME_MAGIC) {
                     throw new StoreCorruptedException("no record at byte " + offset + " of " + logPath);
@@ -674,7 +412,7 @@ public final class FileArticleStore implements ArticleStore {
                 int length = header.getInt();
                 int checksum = header.getInt();
                 ByteBuffer payload = ByteBuffer.allocate(length);
-                readFully(ch, payload, offset + FRAME_HEADER);
+                LogFiles.readFully(ch, payload, offset + FRAME_HEADER);
                 CRC32C crc = new CRC32C();
                 crc.update(payload.array());
                 if ((int) crc.getValue() != checksum) {
@@ -727,17 +465,6 @@ public final class FileArticleStore implements ArticleStore {
                     }
                 }
             }
-        }
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
-        long pos = position;
-        while (buf.hasRemaining()) {
-            int n = ch.read(buf, pos);
-            if (n < 0) {
-                throw new EOFException("unexpected end of file at byte " + pos);
-            }
-            pos += n;
         }
     }
 
@@ -910,49 +637,12 @@ public final class FileArticleStore implements ArticleStore {
                 return;
             }
             if (failure == null) {
-                writeCheckpoint();
+                checkpoints.write(end, sequence, entries.values());
             }
             closed = true;
-            closeQuietly(log);
-            releaseQuietly(lock, lockChannel);
+            StoreLock.closeQuietly(log);
+            StoreLock.releaseQuietly(lock, lockChannel);
             LOG.info("Closed store {}", directory);
-        }
-    }
-
-    private static void writeHolder(FileChannel lockChannel) throws IOException {
-        byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
-        lockChannel.truncate(0);
-        lockChannel.write(ByteBuffer.wrap(pid), 0);
-    }
-
-    private static String readHolder(FileChannel lockChannel) {
-        try {
-            ByteBuffer buf = ByteBuffer.allocate(32);
-            int n = lockChannel.read(buf, 0);
-            String pid = n > 0 ? new String(buf.array(), 0, n, StandardCharsets.US_ASCII).strip() : "";
-            return pid.matches("\\d+") ? " (pid " + pid + ")" : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void releaseQuietly(FileLock lock, FileChannel channel) {
-        try {
-            lock.release();
-        } catch (IOException | RuntimeException ignored) {
-            // closing the channel releases it too
-        }
-        closeQuietly(channel);
-    }
-
-    private static void closeQuietly(@Nullable AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // best effort on close
         }
     }
 }

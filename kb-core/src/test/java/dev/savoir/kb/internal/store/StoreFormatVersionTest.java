@@ -140,7 +140,7 @@ class StoreFormatVersionTest {
             + "\"segments\":[]},\"sourceLocale\":\"en\",\"reviewInterval\":null,\"verifiedAt\":null,"
             + "\"verifiedBy\":null,\"reviewDueAt\":null,\"createdAt\":1769936400.000000000,"
             + "\"updatedAt\":1769936400.000000000,\"translations\":{\"en\":{\"locale\":\"en\",\"state\":\"DRAFT\","
-            + "\"latestRevision\":0,\"publishedRevision\":null,\"translatedFrom\":null,\"scheduledPublishAt\":null,"
+            + "\"latestRevision\":1,\"publishedRevision\":null,\"translatedFrom\":null,\"scheduledPublishAt\":null,"
             + "\"scheduledArchiveAt\":null,\"submittedBy\":null,\"publishedAt\":null,"
             + "\"updatedAt\":1769936400.000000000,\"live\":false%s}}%s}";
 

@@ -9,6 +9,7 @@ import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleVersionConflictException;
 import dev.savoir.kb.AuditAction;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.StoreChange;
@@ -209,7 +210,7 @@ public abstract class ArticleStoreContract {
         StoreCommit e = edit(article("a1"), EN, "v2");
         StoreCommit gap = new StoreCommit(e.article(), e.expectedVersion(),
                 List.of(StoreFixtures.revision(ArticleId.of("a1"), EN, 3, "v3")), List.of());
-        assertThatThrownBy(() -> store.commit(gap)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> store.commit(gap)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("append-only");
         assertThat(store.revisions(ArticleId.of("a1"), EN)).hasSize(1);
     }
