@@ -92,4 +92,17 @@ public final class ArchitectureRules {
             }
         };
     }
+
+    /** The main source files of the module under test (its {@code src/main/java}) longer than {@code maxLines}. */
+    public static java.util.List<java.nio.file.Path> mainSourcesLongerThan(int maxLines) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return java.nio.file.Files.readAllLines(f).size() > maxLines;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).sorted().toList();
+        }
+    }
 }

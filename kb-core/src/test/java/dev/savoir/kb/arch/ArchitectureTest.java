@@ -55,17 +55,8 @@ class ArchitectureTest {
 
     @Test
     void mainSources_stayUnder700Lines_andTheFacadeUnder700() throws java.io.IOException {
-        java.nio.file.Path root = java.nio.file.Path.of("src/main/java");
-        try (var files = java.nio.file.Files.walk(root)) {
-            var tooLong = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
-                try {
-                    return java.nio.file.Files.readAllLines(f).size() > 700;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-            org.assertj.core.api.Assertions.assertThat(tooLong).as("main source files over 700 lines").isEmpty();
-        }
+        org.assertj.core.api.Assertions.assertThat(ArchitectureRules.mainSourcesLongerThan(700))
+                .as("main source files over 700 lines").isEmpty();
     }
 
     @Test

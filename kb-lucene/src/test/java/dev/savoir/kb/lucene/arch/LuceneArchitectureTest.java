@@ -28,6 +28,12 @@ class LuceneArchitectureTest {
     }
 
     @Test
+    void mainSources_stayUnder700Lines() throws java.io.IOException {
+        org.assertj.core.api.Assertions.assertThat(dev.savoir.kb.arch.ArchitectureRules.mainSourcesLongerThan(700))
+                .as("main source files over 700 lines").isEmpty();
+    }
+
+    @Test
     void api_exposesNoSpiOrInternalTypes() {
         ArchitectureRules.apiExposesNoSpiOrInternalTypes().check(lucene);
     }

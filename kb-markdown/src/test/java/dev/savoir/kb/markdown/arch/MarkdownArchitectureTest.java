@@ -51,6 +51,12 @@ class MarkdownArchitectureTest {
      * so is an SPI type in one of those methods that is not in {@code ContentRenderer}'s own signature.
      */
     @Test
+    void mainSources_stayUnder700Lines() throws java.io.IOException {
+        org.assertj.core.api.Assertions.assertThat(dev.savoir.kb.arch.ArchitectureRules.mainSourcesLongerThan(700))
+                .as("main source files over 700 lines").isEmpty();
+    }
+
+    @Test
     void api_exposesNoSpiOrInternalTypes_exceptTheRendererSpiItImplements() {
         List<String> violations = ArchitectureRules.apiExposesNoSpiOrInternalTypes().evaluate(markdown)
                 .getFailureReport().getDetails();
