@@ -1,5 +1,6 @@
 package dev.savoir.kb.feedback;
 
+import dev.savoir.kb.internal.Check;
 import java.util.Map;
 
 /**
@@ -19,11 +20,11 @@ public record FeedbackSummary(long views, long helpful, long notHelpful, Map<Vot
     public static final FeedbackSummary EMPTY = new FeedbackSummary(0, 0, 0, Map.of(), 0);
 
     public FeedbackSummary {
-        Args.atLeast("views", views, 0);
-        Args.atLeast("helpful", helpful, 0);
-        Args.atLeast("notHelpful", notHelpful, 0);
-        reasons = Map.copyOf(Args.noNulls("reasons", reasons));
-        Args.atLeast("ticketLinks", ticketLinks, 0);
+        Check.atLeast("views", views, 0);
+        Check.atLeast("helpful", helpful, 0);
+        Check.atLeast("notHelpful", notHelpful, 0);
+        reasons = Map.copyOf(Check.noNulls("reasons", reasons));
+        Check.atLeast("ticketLinks", ticketLinks, 0);
     }
 
     /**

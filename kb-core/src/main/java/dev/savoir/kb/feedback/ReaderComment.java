@@ -1,6 +1,7 @@
 package dev.savoir.kb.feedback;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 public record ReaderComment(ArticleId articleId, Locale locale, boolean helpful, @Nullable VoteReason reason,
                             String text, Instant at) {
     public ReaderComment {
-        Args.notNull("articleId", articleId);
-        Args.notNull("locale", locale);
-        Args.notNull("text", text);
-        Args.notNull("at", at);
+        Check.notNull("articleId", articleId);
+        Check.notNull("locale", locale);
+        Check.notNull("text", text);
+        Check.notNull("at", at);
     }
 }

@@ -1,6 +1,7 @@
 package dev.savoir.kb.policy;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.internal.Check;
 import java.util.Locale;
 
 /**
@@ -17,8 +18,8 @@ public interface LinkResolver {
     /** The default: {@code kb:ID} links become relative {@code ID} links. */
     static LinkResolver relative() {
         return (id, locale) -> {
-            Args.notNull("locale", locale);
-            return Args.notNull("id", id).value();
+            Check.notNull("locale", locale);
+            return Check.notNull("id", id).value();
         };
     }
 }

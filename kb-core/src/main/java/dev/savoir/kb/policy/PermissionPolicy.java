@@ -4,6 +4,7 @@ import dev.savoir.kb.Action;
 import dev.savoir.kb.Actor;
 import dev.savoir.kb.Article;
 import dev.savoir.kb.Role;
+import dev.savoir.kb.internal.Check;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +29,8 @@ public interface PermissionPolicy {
      */
     static PermissionPolicy roleBased() {
         return (actor, action, article) -> {
-            Args.notNull("actor", actor);
-            Args.notNull("action", action);
+            Check.notNull("actor", actor);
+            Check.notNull("action", action);
             if (actor.has(Role.ADMIN)) {
                 return true;
             }

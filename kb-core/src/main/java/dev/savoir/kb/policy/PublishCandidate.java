@@ -3,6 +3,7 @@ package dev.savoir.kb.policy;
 import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.Revision;
+import dev.savoir.kb.internal.Check;
 import java.util.Locale;
 
 /**
@@ -15,9 +16,9 @@ import java.util.Locale;
  */
 public record PublishCandidate(Article article, Locale locale, Revision revision) {
     public PublishCandidate {
-        Args.notNull("article", article);
-        Args.notNull("locale", locale);
-        Args.notNull("revision", revision);
+        Check.notNull("article", article);
+        Check.notNull("locale", locale);
+        Check.notNull("revision", revision);
     }
     /** The content to publish. */
     public ArticleContent content() {

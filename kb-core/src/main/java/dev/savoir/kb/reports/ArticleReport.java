@@ -2,6 +2,7 @@ package dev.savoir.kb.reports;
 
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.feedback.FeedbackSummary;
+import dev.savoir.kb.internal.Check;
 
 /**
  * How one article is doing, for a knowledge manager's report.
@@ -15,10 +16,10 @@ import dev.savoir.kb.feedback.FeedbackSummary;
  */
 public record ArticleReport(ArticleId articleId, String title, String owner, long views, FeedbackSummary feedback) {
     public ArticleReport {
-        Args.notNull("articleId", articleId);
-        Args.notNull("title", title);
-        Args.notNull("owner", owner);
-        Args.atLeast("views", views, 0);
-        Args.notNull("feedback", feedback);
+        Check.notNull("articleId", articleId);
+        Check.notNull("title", title);
+        Check.notNull("owner", owner);
+        Check.atLeast("views", views, 0);
+        Check.notNull("feedback", feedback);
     }
 }

@@ -1,6 +1,7 @@
 package dev.savoir.kb.reports;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.internal.Check;
 import java.util.Locale;
 
 /**
@@ -14,9 +15,9 @@ import java.util.Locale;
  */
 public record OutdatedTranslation(ArticleId articleId, Locale locale, int translatedFrom, int sourceRevision) {
     public OutdatedTranslation {
-        Args.notNull("articleId", articleId);
-        Args.notNull("locale", locale);
-        Args.atLeast("translatedFrom", translatedFrom, 1);
-        Args.atLeast("sourceRevision", sourceRevision, 1);
+        Check.notNull("articleId", articleId);
+        Check.notNull("locale", locale);
+        Check.atLeast("translatedFrom", translatedFrom, 1);
+        Check.atLeast("sourceRevision", sourceRevision, 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.savoir.kb.reports;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 
 /**
@@ -13,8 +14,8 @@ import java.time.Instant;
  */
 public record ReviewDue(ArticleId articleId, String owner, Instant reviewDueAt) {
     public ReviewDue {
-        Args.notNull("articleId", articleId);
-        Args.notNull("owner", owner);
-        Args.notNull("reviewDueAt", reviewDueAt);
+        Check.notNull("articleId", articleId);
+        Check.notNull("owner", owner);
+        Check.notNull("reviewDueAt", reviewDueAt);
     }
 }

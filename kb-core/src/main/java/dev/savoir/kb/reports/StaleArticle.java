@@ -1,6 +1,7 @@
 package dev.savoir.kb.reports;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.internal.Check;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 public record StaleArticle(ArticleId articleId, String owner, @Nullable Instant reviewDueAt, Instant updatedAt,
                            boolean reviewOverdue) {
     public StaleArticle {
-        Args.notNull("articleId", articleId);
-        Args.notNull("owner", owner);
-        Args.notNull("updatedAt", updatedAt);
+        Check.notNull("articleId", articleId);
+        Check.notNull("owner", owner);
+        Check.notNull("updatedAt", updatedAt);
     }
 }

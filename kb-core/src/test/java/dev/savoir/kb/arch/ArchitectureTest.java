@@ -47,13 +47,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void valuePackages_reportsFeedbackAndPolicy_dependOnNoInternalPackage() {
-        noClasses().that().resideInAnyPackage("dev.savoir.kb.reports..", "dev.savoir.kb.feedback..",
-                "dev.savoir.kb.policy..").should().dependOnClassesThat().resideInAPackage("dev.savoir.kb.internal..")
-                .check(core);
-    }
-
-    @Test
     void mainSources_stayUnder700Lines_andTheFacadeUnder700() throws java.io.IOException {
         org.assertj.core.api.Assertions.assertThat(ArchitectureRules.mainSourcesLongerThan(700))
                 .as("main source files over 700 lines").isEmpty();
