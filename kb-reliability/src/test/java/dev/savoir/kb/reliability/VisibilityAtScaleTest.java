@@ -418,6 +418,9 @@ class VisibilityAtScaleTest {
         String ctx = context + ", viewer " + viewer + ", query \"" + request.query() + "\" " + request.categories()
                 + request.tags();
         VisibilityOracle.Expected expected = oracle.expected(viewer, matches);
+        if (!viewer.internal() && viewer.segments().isEmpty()) {
+            typedByPublic.add(request.query().toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " "));
+        }
         VisibilityOracle.assertMatches(kb.search(viewer, request), expected, ctx);
         SearchRequest plain = new SearchRequest(request.query(), 0, 10, false, request.categories(), request.tags(),
                 request.types(), request.attributes(), null, null, Set.of(), false, false);
