@@ -1,7 +1,6 @@
 package dev.savoir.kb.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleId;
@@ -33,8 +32,11 @@ import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,9 +52,10 @@ class HostileFilesTest {
     private static final int PER_KIND = Boolean.getBoolean("savoir.full") ? FULL_PER_KIND : DEFAULT_PER_KIND;
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static final Actor ADMIN = Actor.of("files-admin", Role.ADMIN);
-    private static final AtomicLong TRIED = new AtomicLong();
-    private static final AtomicLong REFUSED = new AtomicLong();
-    private static final AtomicLong ACCEPTED = new AtomicLong();
+    /** Every import of every test, for the suite's output line. */
+    private static final Outcomes ALL = new Outcomes();
+    /** The imports of the running test: asserted after it, from the counts. */
+    private static Outcomes current = new Outcomes();
 
     @TempDir
     static Path dir;
@@ -81,8 +84,29 @@ class HostileFilesTest {
     @AfterAll
     static void close() {
         kb.close();
-        System.out.printf("HOSTILE-FILES files=%d refused_typed=%d accepted=%d untyped=0 timeouts=0%n", TRIED.get(),
-                REFUSED.get(), ACCEPTED.get());
+        ALL.shutdown();
+        System.out.printf("HOSTILE-FILES files=%d refused_typed=%d accepted=%d untyped=%d timeouts=%d%n", ALL.total(),
+                ALL.count(Outcomes.Kind.TYPED), ALL.count(Outcomes.Kind.SAFE), ALL.count(Outcomes.Kind.UNTYPED),
+                ALL.count(Outcomes.Kind.TIMEOUT));
+        ALL.assertNoUntypedErrorsNorTimeouts("HostileFilesTest");
+        assertThat(ALL.count(Outcomes.Kind.SAFE)).as("accepted imports").isPositive();
+        assertThat(ALL.count(Outcomes.Kind.TYPED)).as("refused imports").isPositive();
+    }
+
+    @BeforeEach
+    void countThisTest() {
+        current = new Outcomes();
+    }
+
+    /** Every test ends here: no untyped exception and no timeout among the imports it counted. */
+    @AfterEach
+    void noUntypedErrorNorTimeout(TestInfo test) {
+        current.shutdown();
+        ALL.add(current);
+        System.out.printf("HOSTILE-FILES %s %s%n", test.getTestMethod().orElseThrow().getName(), current.figures());
+        if (current.total() > 0) {
+            current.assertNoUntypedErrorsNorTimeouts(test.getDisplayName());
+        }
     }
 
     private static Path write(String suffix, byte[] content) {
@@ -95,23 +119,22 @@ class HostileFilesTest {
         }
     }
 
+    /**
+     * Imports a hostile file within the bound and counts how it ended (accepted, refused typed, untyped exception,
+     * timeout): an accepted import adds what its report says, a refused one writes nothing.
+     */
     private static void attempt(String what, Path file, Supplier<ImportReport> action) {
-        TRIED.incrementAndGet();
         int size = kb.size();
         long last = kb.lastChange();
-        try {
-            ImportReport report = assertTimeoutPreemptively(BOUND, action::get, () -> what + " took longer than "
-                    + BOUND + " on " + file);
-            ACCEPTED.incrementAndGet();
+        Outcomes.Outcome<ImportReport> o = current.run(what, file.toString(), BOUND, action);
+        if (o.safe()) {
             assertThat(kb.size()).as("%s %s: the report says what was added", what, file)
-                    .isEqualTo(size + (int) report.imported());
-        } catch (KbException e) {
-            REFUSED.incrementAndGet();
-            assertThat(e.getMessage()).isNotBlank();
-            assertThat(kb.size()).as("%s refused %s (%s) but wrote", what, file, e.getMessage()).isEqualTo(size);
+                    .isEqualTo(size + (int) o.value().imported());
+        } else if (o.kind() == Outcomes.Kind.TYPED) {
+            assertThat(o.error().getMessage()).isNotBlank();
+            assertThat(kb.size()).as("%s refused %s (%s) but wrote", what, file, o.error().getMessage())
+                    .isEqualTo(size);
             assertThat(kb.lastChange()).as("%s refused %s but wrote", what, file).isEqualTo(last);
-        } catch (RuntimeException e) {
-            throw new AssertionError(what + " threw an untyped " + e + " on " + file, e);
         }
     }
 

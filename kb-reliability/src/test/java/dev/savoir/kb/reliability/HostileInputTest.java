@@ -1,7 +1,6 @@
 package dev.savoir.kb.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleContent;
@@ -24,14 +23,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,8 +51,10 @@ class HostileInputTest {
     private static final Actor ADMIN = Actor.of("hostile-admin", Role.ADMIN);
     private static final ViewerContext CUSTOMER = ViewerContext.external(Locale.ENGLISH);
     private static final ViewerContext AGENT = ViewerContext.internal(Locale.ENGLISH);
-    private static final AtomicLong TRIED = new AtomicLong();
-    private static final AtomicLong TYPED = new AtomicLong();
+    /** Every call of every test, for the suite's output line. */
+    private static final Outcomes ALL = new Outcomes();
+    /** The calls of the running test: asserted after it, from the counts. */
+    private static Outcomes current = new Outcomes();
 
     @TempDir
     static Path dir;
@@ -71,7 +74,27 @@ class HostileInputTest {
     @AfterAll
     static void close() {
         kb.close();
-        System.out.printf("HOSTILE inputs=%d typed_errors=%d untyped=0 timeouts=0%n", TRIED.get(), TYPED.get());
+        ALL.shutdown();
+        System.out.printf("HOSTILE %s%n", ALL.figures());
+        ALL.assertNoUntypedErrorsNorTimeouts("HostileInputTest");
+        assertThat(ALL.count(Outcomes.Kind.SAFE)).as("safe results").isPositive();
+        assertThat(ALL.count(Outcomes.Kind.TYPED)).as("typed refusals").isPositive();
+    }
+
+    @BeforeEach
+    void countThisTest() {
+        current = new Outcomes();
+    }
+
+    /** Every test ends here: no untyped exception and no timeout among the calls it counted. */
+    @AfterEach
+    void noUntypedErrorNorTimeout(TestInfo test) {
+        current.shutdown();
+        ALL.add(current);
+        System.out.printf("HOSTILE %s %s%n", test.getTestMethod().orElseThrow().getName(), current.figures());
+        if (current.total() > 0) {
+            current.assertNoUntypedErrorsNorTimeouts(test.getDisplayName());
+        }
     }
 
     // ------------------------------------------------------------------ generators
@@ -109,23 +132,20 @@ class HostileInputTest {
 
     // ------------------------------------------------------------------ harness
 
-    /** Runs an action on hostile input: a result or a typed error within the bound, nothing written if it failed. */
+    /**
+     * Runs an action on hostile input within the bound and counts how it ended (safe result, typed error, untyped
+     * exception, timeout); a typed refusal must say what happened and leave the store unchanged.
+     */
     private static <T> Optional<T> attempt(String what, Object input, Supplier<T> action) {
-        TRIED.incrementAndGet();
         int size = kb.size();
         long last = kb.lastChange();
-        try {
-            return Optional.ofNullable(assertTimeoutPreemptively(BOUND, action::get,
-                    () -> what + " took longer than " + BOUND + " on " + describe(input)));
-        } catch (KbException e) {
-            TYPED.incrementAndGet();
-            assertThat(e.getMessage()).as("%s: a typed error says what happened", what).isNotBlank();
+        Outcomes.Outcome<T> o = current.run(what, describe(input), BOUND, action);
+        if (o.kind() == Outcomes.Kind.TYPED) {
+            assertThat(o.error().getMessage()).as("%s: a typed error says what happened", what).isNotBlank();
             assertThat(kb.size()).as("%s refused %s but wrote", what, describe(input)).isEqualTo(size);
             assertThat(kb.lastChange()).as("%s refused %s but wrote", what, describe(input)).isEqualTo(last);
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw new AssertionError(what + " threw an untyped " + e + " on " + describe(input), e);
         }
+        return o.safe() ? Optional.ofNullable(o.value()) : Optional.empty();
     }
 
     private static String describe(Object input) {

@@ -24,8 +24,9 @@ import java.util.Random;
  * creates, edits, publishes, archives and imports ({@code createAll}) as fast as it can, and prints one line per
  * acknowledged write so that the parent, after a SIGKILL, knows what must have survived.
  *
- * <p>Lines: {@code OPEN}; {@code C id rev} (created, draft); {@code E id rev} (edited, new draft revision);
- * {@code P id rev} (revision published); {@code A id} (archived); {@code B id} (created by a batch import).
+ * <p>Lines, each printed only after the call returned: {@code OPEN}; {@code C id rev visibility} (created, draft;
+ * visibility {@code PUBLIC} or {@code INTERNAL}); {@code E id rev} (edited, new draft revision); {@code P id rev}
+ * (revision published); {@code A id} (archived); {@code B id} (created public by a batch import).
  */
 public final class IndexingKillChild {
     static final Actor WRITER = Actor.of("kill-writer", Role.ADMIN);
@@ -80,7 +81,7 @@ public final class IndexingKillChild {
                     Visibility vis = rnd.nextInt(5) == 0 ? Visibility.INTERNAL : Visibility.PUBLIC;
                     kb.create(WRITER, NewArticle.builder(id).category("Kill > Index").visibility(vis)
                             .title(title(id, 1)).body(body(id, 1)).build());
-                    out.println("C " + id + " 1");
+                    out.println("C " + id + " 1 " + (vis.equals(Visibility.PUBLIC) ? "PUBLIC" : "INTERNAL"));
                     if (rnd.nextBoolean()) {
                         kb.publish(WRITER, ArticleId.of(id), Locale.ENGLISH, 1);
                         out.println("P " + id + " 1");

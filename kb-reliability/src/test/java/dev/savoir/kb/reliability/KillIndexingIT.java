@@ -58,7 +58,12 @@ class KillIndexingIT {
         int latest;
         int published;
         boolean archived;
+        /** Whether the child created it public (imports are public); null if it was created in an earlier run. */
+        Boolean isPublic;
     }
+
+    /** The exit value of a process killed by SIGKILL (128 + 9), as {@link Process#exitValue()} reports it. */
+    private static final int SIGKILL_EXIT = 137;
 
     @Test
     void killMinus9_whileWritingPublishingImportingAndIndexing_losesNothingAndIndexCatchesUp() throws Exception {
@@ -71,6 +76,8 @@ class KillIndexingIT {
         long checkedSearches = 0;
         int catchUps = 0;
         int rebuilds = 0;
+        long minRoundAcks = Long.MAX_VALUE;
+        long ackedFoundBySearch = 0;
         Path dir = null;
         Map<String, Acked> model = new HashMap<>();
         for (int round = 0; round < rounds; round++) {
@@ -79,7 +86,8 @@ class KillIndexingIT {
                 model.clear();
             }
             String context = "round " + round + " (seed " + seed + ")";
-            Process p = child(dir, Integer.toString(round), random.nextLong());
+            Path stderr = tmp.resolve("child-" + round + ".err");
+            Process p = child(dir, Integer.toString(round), random.nextLong(), stderr);
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = Thread.ofPlatform().daemon().start(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -91,15 +99,27 @@ class KillIndexingIT {
                     // the child was killed
                 }
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!lines.contains("OPEN") && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(lines).as("the child of %s opened the knowledge base", context).contains("OPEN");
+            // The child opened and acknowledged at least one write before the kill is even scheduled.
+            waitFor(() -> lines.size() >= 2 || !p.isAlive(), 90);
+            assertThat(lines).as("the child of %s opened the knowledge base and acknowledged a write (stderr: %s)",
+                    context, tail(stderr)).hasSizeGreaterThanOrEqualTo(2).first().isEqualTo("OPEN");
             Thread.sleep(100 + random.nextInt(1500));
+            // Right before the kill: the child is still alive and still acknowledging writes since the last look,
+            // so the kill lands in the middle of work, not on a stalled or dead process.
+            int seen = lines.size();
+            waitFor(() -> lines.size() > seen || !p.isAlive(), 10);
+            assertThat(lines.size()).as("%s: the child acknowledged writes after the last check (stderr: %s)",
+                    context, tail(stderr)).isGreaterThan(seen);
+            assertThat(p.isAlive()).as("%s: the child is alive right before kill -9 (stderr: %s)", context,
+                    tail(stderr)).isTrue();
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("%s: the child died of SIGKILL, not of its own accord", context)
+                    .isEqualTo(SIGKILL_EXIT);
             reader.join(10_000);
+            long roundAcks = lines.stream().filter(l -> !l.equals("OPEN")).count();
+            assertThat(roundAcks).as("%s: acknowledged writes in this round", context).isPositive();
+            minRoundAcks = Math.min(minRoundAcks, roundAcks);
             for (String line : lines) {
                 if (line.equals("OPEN")) {
                     continue;
@@ -108,7 +128,14 @@ class KillIndexingIT {
                 String[] f = line.split(" ");
                 Acked a = model.computeIfAbsent(f[1], x -> new Acked());
                 switch (f[0]) {
-                    case "C", "B" -> a.latest = Math.max(a.latest, 1);
+                    case "C" -> {
+                        a.latest = Math.max(a.latest, 1);
+                        a.isPublic = f[3].equals("PUBLIC");
+                    }
+                    case "B" -> {
+                        a.latest = Math.max(a.latest, 1);
+                        a.isPublic = true;
+                    }
                     case "E" -> a.latest = Math.max(a.latest, Integer.parseInt(f[2]));
                     case "P" -> a.published = Math.max(a.published, Integer.parseInt(f[2]));
                     case "A" -> a.archived = true;
@@ -120,26 +147,48 @@ class KillIndexingIT {
             checkedSearches += counts[1];
             catchUps += counts[2] == 1 ? 1 : 0;
             rebuilds += counts[2] == 2 ? 1 : 0;
+            ackedFoundBySearch += counts[3];
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("KILL-INDEX rounds=%d acknowledged_writes=%d articles_checked=%d searches=%d "
+        System.out.printf("KILL-INDEX rounds=%d acknowledged_writes=%d min_acknowledged_per_round=%d "
+                        + "acknowledged_article_search_checks=%d articles_checked=%d searches=%d "
                         + "opens_index_caught_up=%d opens_index_rebuilt=%d seconds=%.1f seed=%d%n", rounds, totalAcks,
-                checkedArticles, checkedSearches, catchUps, rebuilds, seconds, seed);
-        assertThat(totalAcks).as("the children acknowledged writes").isGreaterThan(rounds);
+                minRoundAcks, ackedFoundBySearch, checkedArticles, checkedSearches, catchUps, rebuilds, seconds,
+                seed);
+        assertThat(minRoundAcks).as("every round acknowledged writes").isPositive();
+        assertThat(ackedFoundBySearch).as("acknowledged articles found by search").isGreaterThanOrEqualTo(rounds);
     }
 
-    private static Process child(Path dir, String round, long seed) throws IOException {
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+    }
+
+    /** The end of the child's stderr, for failure messages. */
+    private static String tail(Path stderr) {
+        try {
+            String s = Files.exists(stderr) ? Files.readString(stderr) : "";
+            return s.length() > 2_000 ? "..." + s.substring(s.length() - 2_000) : s;
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static Process child(Path dir, String round, long seed, Path stderr) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = List.of(java, "-Xmx256m", "--add-modules", "jdk.incubator.vector",
                 "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                 IndexingKillChild.class.getName(), dir.toString(), round, Long.toString(seed));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
     }
 
     /**
      * Returns {articles checked, searches run, 1 if the index had committed less than the store (caught up on open),
-     * 2 if it had no readable commit (rebuilt on open), else 0}.
+     * 2 if it had no readable commit (rebuilt on open), else 0, acknowledged articles found by search}.
      */
     private static int[] verify(Path dir, Map<String, Acked> model, String context) throws IOException {
         long indexApplied = appliedSequenceHint(dir);
@@ -167,7 +216,39 @@ class KillIndexingIT {
                             .isNotNull().isGreaterThanOrEqualTo(acked.published);
                 }
             }
-            // 2. The index matches the store exactly, article by article.
+            // 2. Every acknowledged write is found by search for a viewer allowed to see it: its latest revision by
+            //    an editor searching drafts, its live published revision by agents and, when public, customers.
+            int ackedFound = 0;
+            for (Map.Entry<String, Acked> e : model.entrySet()) {
+                String id = e.getKey();
+                Acked acked = e.getValue();
+                Article a = kb.article(IndexingKillChild.WRITER, ArticleId.of(id));
+                Translation t = a.source();
+                if (acked.isPublic != null) {
+                    assertThat(a.visibility()).as("%s: %s acknowledged visibility", context, id)
+                            .isEqualTo(acked.isPublic ? Visibility.PUBLIC : Visibility.INTERNAL);
+                }
+                if (t.state() == TranslationState.ARCHIVED) {
+                    continue; // checked below: found by nobody
+                }
+                String latest = IndexingKillChild.token(id, t.latestRevision());
+                assertThat(draftHitIds(kb, latest)).as("%s: acknowledged %s (revision %d) found by editors searching"
+                        + " drafts", context, id, t.latestRevision()).contains(id);
+                searches++;
+                if (acked.published > 0) {
+                    String token = IndexingKillChild.token(id, t.publishedRevision());
+                    assertThat(hitIds(kb, AGENT, token)).as("%s: acknowledged publish of %s (revision %d) found by"
+                            + " agents", context, id, t.publishedRevision()).contains(id);
+                    searches++;
+                    if (a.visibility().equals(Visibility.PUBLIC)) {
+                        assertThat(hitIds(kb, CUSTOMER, token)).as("%s: acknowledged public publish of %s found by"
+                                + " customers", context, id).contains(id);
+                        searches++;
+                    }
+                }
+                ackedFound++;
+            }
+            // 3. The index matches the store exactly, article by article.
             int liveForCustomers = 0;
             int liveForAgents = 0;
             List<ArticleId> ids = kb.articleIds();
@@ -205,15 +286,20 @@ class KillIndexingIT {
                     searches++;
                 }
             }
-            // 3. Counts match.
+            // 4. Counts match.
             assertThat(kb.search(CUSTOMER, SearchRequest.of(IndexingKillChild.COMMON)).totalHits())
                     .as("%s: hits for customers", context).isEqualTo(liveForCustomers);
             assertThat(kb.search(AGENT, SearchRequest.of(IndexingKillChild.COMMON)).totalHits())
                     .as("%s: hits for agents", context).isEqualTo(liveForAgents);
             searches += 2;
             int behind = indexApplied < 0 ? 2 : indexApplied < kb.lastChange() ? 1 : 0;
-            return new int[] {ids.size(), searches, behind};
+            return new int[] {ids.size(), searches, behind, ackedFound};
         }
+    }
+
+    private static List<String> draftHitIds(KnowledgeBase kb, String query) {
+        return kb.search(AGENT, SearchRequest.builder(query).includeDrafts(true).limit(20).build()).hits().stream()
+                .map(SearchHit::articleId).map(ArticleId::value).toList();
     }
 
     private static List<String> hitIds(KnowledgeBase kb, ViewerContext viewer, String query) {

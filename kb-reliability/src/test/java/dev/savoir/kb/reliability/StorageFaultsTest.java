@@ -29,6 +29,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +54,20 @@ class StorageFaultsTest {
     Path tmp;
 
     private static KnowledgeBase open(Path dir) {
+        return open(dir, n -> { });
+    }
+
+    /** Opens with a rebuild-progress callback: it is called only when the index is rebuilt from the store. */
+    private static KnowledgeBase open(Path dir, LongConsumer rebuildProgress) {
         return KnowledgeBase.builder().directory(dir).searchEngine(LuceneSearchEngine.factory())
-                .renderer(MarkdownRenderer.create()).requireReview(false).schedulerInterval(Duration.ZERO).build();
+                .renderer(MarkdownRenderer.create()).requireReview(false).schedulerInterval(Duration.ZERO)
+                .onRebuildProgress(rebuildProgress).build();
+    }
+
+    /** The rebuild ran to its end: progress was reported and its last figure is every article of the store. */
+    private static void assertRebuilt(List<Long> progress, int articles, String context) {
+        assertThat(progress).as("%s: the index was rebuilt from the store (rebuild progress)", context).isNotEmpty()
+                .last().as("%s: the rebuild indexed every article", context).isEqualTo((long) articles);
     }
 
     private static String token(int i) {
@@ -145,13 +159,17 @@ class StorageFaultsTest {
                 }
             }
             String context = "round " + round + ": " + what + " " + victim.getFileName();
-            try (KnowledgeBase kb = open(dir)) {
+            List<Long> progress = new CopyOnWriteArrayList<>();
+            try (KnowledgeBase kb = open(dir, progress::add)) {
                 assertThat(kb.size()).as(context).isEqualTo(ARTICLES);
+                // Not only "search works": the damage was found and the index rebuilt, on open.
+                assertRebuilt(progress, ARTICLES, context);
                 assertIndexMatchesStore(kb, context);
                 recovered++;
             }
         }
-        System.out.printf("FAULT corrupt_index rounds=%d recovered=%d%n", ROUNDS, recovered);
+        System.out.printf("FAULT corrupt_index rounds=%d rebuilt_and_matching=%d%n", ROUNDS, recovered);
+        assertThat(recovered).isEqualTo(ROUNDS);
     }
 
     @Test
@@ -163,8 +181,10 @@ class StorageFaultsTest {
                 Files.delete(p);
             }
         }
-        try (KnowledgeBase kb = open(dir)) {
+        List<Long> progress = new CopyOnWriteArrayList<>();
+        try (KnowledgeBase kb = open(dir, progress::add)) {
             assertThat(kb.size()).isEqualTo(ARTICLES);
+            assertRebuilt(progress, ARTICLES, "missing index");
             assertIndexMatchesStore(kb, "missing index");
         }
     }
@@ -195,8 +215,11 @@ class StorageFaultsTest {
             // before the cut, exactly, and an index rebuilt to match.
             Files.delete(dir.resolve("store").resolve("checkpoint.bin"));
             long complete = ends.stream().filter(e -> e <= cut).count();
-            try (KnowledgeBase kb = open(dir)) {
+            List<Long> progress = new CopyOnWriteArrayList<>();
+            try (KnowledgeBase kb = open(dir, progress::add)) {
                 assertThat(kb.size()).as(context).isEqualTo((int) ((complete + 1) / 2));
+                // The index had seen more than the store now holds: it must have been rebuilt, not kept.
+                assertRebuilt(progress, kb.size(), context);
                 assertIndexMatchesStore(kb, context);
                 kb.create(ADMIN, NewArticle.builder("after-cut").category("Faults").title("After").body("b")
                         .build());
@@ -216,12 +239,14 @@ class StorageFaultsTest {
         Random rnd = new Random(Long.getLong("savoir.seed", System.nanoTime()));
         int refused = 0;
         int acknowledged = 0;
+        int publishesFound = 0;
         for (int round = 0; round < ROUNDS; round++) {
             FullDiskFileSystem fs = new FullDiskFileSystem();
             Path real = tmp.resolve("full-" + round);
             Files.createDirectories(real);
             Path storeDir = fs.wrap(real.resolve("store"));
             List<String> acked = new ArrayList<>();
+            List<String> ackedPublishes = new ArrayList<>();
             List<String> failed = new ArrayList<>();
             int refusals = 0;
             FileArticleStore store = FileArticleStore.open(storeDir, null);
@@ -249,6 +274,7 @@ class StorageFaultsTest {
                             kb.create(ADMIN, article(id, rnd));
                             kb.publish(ADMIN, ArticleId.of(id), Locale.ENGLISH, 1);
                             acked.add(id);
+                            ackedPublishes.add(id);
                         }
                     } catch (KbException e) {
                         refusals++;
@@ -268,7 +294,9 @@ class StorageFaultsTest {
                 // Space comes back: writes work again without a restart.
                 fs.setFreeBytes(Long.MAX_VALUE);
                 kb.create(ADMIN, article("after-space", rnd));
+                kb.publish(ADMIN, ArticleId.of("after-space"), Locale.ENGLISH, 1);
                 acked.add("after-space");
+                ackedPublishes.add("after-space");
                 // The disk fills again before close: the checkpoint cannot be written, close must still work.
                 fs.setFreeBytes(0);
             }
@@ -290,16 +318,34 @@ class StorageFaultsTest {
                 }
                 assertThat(kb.size()).isEqualTo(acked.size());
                 kb.refresh();
+                // Every acknowledged publish is live in the store and found by a customer (its visibility is
+                // public) through the token unique to its title.
+                for (String id : ackedPublishes) {
+                    assertThat(kb.article(ADMIN, ArticleId.of(id)).source().publishedRevision())
+                            .as("round %d: acknowledged publish of %s in the store", round, id).isEqualTo(1);
+                    List<String> hits = kb.search(CUSTOMER, SearchRequest.builder(diskToken(id)).limit(20).build())
+                            .hits().stream().map(h -> h.articleId().value()).toList();
+                    assertThat(hits).as("round %d: acknowledged publish of %s found by customers", round, id)
+                            .contains(id);
+                    publishesFound++;
+                }
                 long live = kb.articleIds().stream().filter(id -> kb.article(ADMIN, id).source().isLive()).count();
                 assertThat(kb.search(CUSTOMER, SearchRequest.of(COMMON)).totalHits()).isEqualTo(live);
             }
         }
-        System.out.printf("FAULT full_disk rounds=%d refused_writes=%d acknowledged=%d lost=0%n", ROUNDS, refused,
-                acknowledged);
+        System.out.printf("FAULT full_disk rounds=%d refused_writes=%d acknowledged=%d acknowledged_publishes_found=%d"
+                + " lost=0%n", ROUNDS, refused, acknowledged, publishesFound);
+        assertThat(publishesFound).as("acknowledged publishes checked").isGreaterThanOrEqualTo(ROUNDS);
+    }
+
+    /** A word unique to one article's title (letters only, far from the others' in spelling). */
+    private static String diskToken(String id) {
+        return IndexingKillChild.token(id, 1);
     }
 
     private static NewArticle article(String id, Random rnd) {
-        return NewArticle.builder(id).category("Faults > Disk").visibility(Visibility.PUBLIC).title("Disk " + id)
+        return NewArticle.builder(id).category("Faults > Disk").visibility(Visibility.PUBLIC)
+                .title("Disk " + id + " " + diskToken(id))
                 .body("The " + COMMON + " body. " + "x".repeat(rnd.nextInt(2_000))).build();
     }
 }

@@ -26,6 +26,7 @@ import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
+import dev.savoir.kb.spi.tck.VisibilityOracle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,6 +63,8 @@ class VisibilityAtScaleTest {
     private static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("fr-CA"));
     private static final List<String> SEGMENTS = List.of("gold", "silver", "bronze");
     private static final Pattern MARKER = Pattern.compile("zq[a-z]{6}");
+    /** A word in every title of one group of articles (far apart in spelling): queries the oracle counts exactly. */
+    private static final List<String> GROUP_WORDS = List.of("kwbvjhmt", "pxgdrfln", "fjtnwhvb");
     private static final LinkResolver URLS = (id, locale) -> "/help/" + locale.toLanguageTag() + "/art-" + id.value();
 
     private static final boolean FULL = Boolean.getBoolean("savoir.full");
@@ -73,6 +76,7 @@ class VisibilityAtScaleTest {
     private final Set<String> typedByPublic = new HashSet<>();
     private long cases;
     private long pathChecks;
+    private long exactChecks;
 
     @Test
     void noReadPath_everRevealsAnArticleRevisionOrLinkTheViewerMayNotSee() {
@@ -85,9 +89,11 @@ class VisibilityAtScaleTest {
             runWorld(new Random(worldSeed), "world " + worlds + " (seed " + worldSeed + ")");
             worlds++;
         }
-        System.out.printf("VISIBILITY worlds=%d cases=%d read_path_checks=%d leaks=0 seconds=%.1f seed=%d%n", worlds,
-                cases, pathChecks, (System.nanoTime() - started) / 1e9, seed);
+        System.out.printf("VISIBILITY worlds=%d cases=%d read_path_checks=%d exact_count_checks=%d leaks=0 "
+                + "seconds=%.1f seed=%d%n", worlds, cases, pathChecks, exactChecks,
+                (System.nanoTime() - started) / 1e9, seed);
         assertThat(pathChecks).as("read paths checked").isGreaterThan(cases / 2);
+        assertThat(exactChecks).as("exact totals and facet counts checked").isGreaterThan(worlds);
     }
 
     @Test
@@ -138,6 +144,10 @@ class VisibilityAtScaleTest {
         return sb.toString();
     }
 
+    private static String group(String id) {
+        return GROUP_WORDS.get(Integer.parseInt(id.substring(1)) % GROUP_WORDS.size());
+    }
+
     private static String text(Random rnd, int words) {
         StringBuilder sb = new StringBuilder(marker(rnd));
         for (int i = 1; i < words; i++) {
@@ -169,7 +179,7 @@ class VisibilityAtScaleTest {
                 int count = 1 + rnd.nextInt(locales.size());
                 for (int li = 0; li < count; li++) {
                     Locale l = locales.get(li);
-                    String title = text(rnd, 2 + rnd.nextInt(3));
+                    String title = text(rnd, 2 + rnd.nextInt(3)) + " " + group(id);
                     String body = text(rnd, 5 + rnd.nextInt(15));
                     if (li == 0) {
                         kb.create(ADMIN, NewArticle.builder(id).category(rnd.nextBoolean() ? "Help > Billing"
@@ -190,7 +200,7 @@ class VisibilityAtScaleTest {
                         continue;
                     }
                     String target = ids.get(rnd.nextInt(ids.size()));
-                    String title = text(rnd, 3);
+                    String title = text(rnd, 3) + " " + group(id);
                     String body = text(rnd, 6) + "\n\nSee [" + text(rnd, 1) + "](kb:" + target + "), [](kb:" + target
                             + ") and <kb:" + target + ">.\n";
                     int rev = kb.edit(ADMIN, a.id(), t.locale(), t.latestRevision(), ArticleContent.of(title, body),
@@ -210,7 +220,7 @@ class VisibilityAtScaleTest {
                 for (Translation t : kb.article(ADMIN, aid).translations().values()) {
                     switch (rnd.nextInt(6)) {
                         case 0 -> {
-                            String title = text(rnd, 3);
+                            String title = text(rnd, 3) + " " + group(id);
                             String body = text(rnd, 8);
                             int rev = kb.edit(ADMIN, aid, t.locale(), t.latestRevision(),
                                     ArticleContent.of(title, body), "draft").number();
@@ -233,6 +243,8 @@ class VisibilityAtScaleTest {
                 ViewerContext viewer = randomViewer(rnd);
                 Oracle oracle = new Oracle(viewer, articles, written);
                 checkReadsAndRenders(kb, viewer, oracle, ids, context);
+                checkExactCounts(kb, viewer, new VisibilityOracle(articles.values(), Locale.ENGLISH, false,
+                        java.time.Instant.now()), rnd, context);
                 for (int q = 0; q < QUERIES; q++) {
                     checkSearchPaths(kb, viewer, oracle, randomQuery(rnd, written), ids, rnd, context);
                     cases += n;
@@ -370,6 +382,50 @@ class VisibilityAtScaleTest {
                 }
             }
         }
+    }
+
+    /**
+     * Totals, hits and every facet count equal the oracle's exact answer, for each group word alone, with a
+     * category or tag filter, and with another group's word excluded.
+     */
+    private void checkExactCounts(KnowledgeBase kb, ViewerContext viewer, VisibilityOracle oracle, Random rnd,
+                                  String context) {
+        for (String g : GROUP_WORDS) {
+            String other = GROUP_WORDS.get(rnd.nextInt(GROUP_WORDS.size()));
+            String category = rnd.nextBoolean() ? "Help > Billing" : "Help > Tech";
+            String tag = rnd.nextBoolean() ? "t1" : "t2";
+            exact(kb, viewer, oracle, SearchRequest.builder(g), holds(kb, g), context);
+            exact(kb, viewer, oracle, SearchRequest.builder(g).category(category), holds(kb, g).and((a, l) ->
+                    a.category().toString().equals(category)), context);
+            exact(kb, viewer, oracle, SearchRequest.builder(g).tags(tag), holds(kb, g).and((a, l) ->
+                    a.tags().contains(tag)), context);
+            exact(kb, viewer, oracle, SearchRequest.builder(g + " -" + other), holds(kb, g).and(holds(kb, other)
+                    .negate()), context);
+        }
+    }
+
+    /** Whether the published revision of the article's translation in the locale holds the word. */
+    private static java.util.function.BiPredicate<Article, Locale> holds(KnowledgeBase kb, String word) {
+        return (a, locale) -> {
+            Revision r = kb.revision(ADMIN, a.id(), locale, a.translations().get(locale).publishedRevision());
+            return words(r.content().title() + " " + r.content().body()).contains(word);
+        };
+    }
+
+    private void exact(KnowledgeBase kb, ViewerContext viewer, VisibilityOracle oracle, SearchRequest.Builder b,
+                       java.util.function.BiPredicate<Article, Locale> matches, String context) {
+        SearchRequest request = b.limit(100).facets(Facet.values()).build();
+        String ctx = context + ", viewer " + viewer + ", query \"" + request.query() + "\" " + request.categories()
+                + request.tags();
+        VisibilityOracle.Expected expected = oracle.expected(viewer, matches);
+        if (!viewer.internal() && viewer.segments().isEmpty()) {
+            typedByPublic.add(request.query().toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " "));
+        }
+        VisibilityOracle.assertMatches(kb.search(viewer, request), expected, ctx);
+        SearchRequest plain = new SearchRequest(request.query(), 0, 10, false, request.categories(), request.tags(),
+                request.types(), request.attributes(), null, null, Set.of(), false, false);
+        VisibilityOracle.assertTotal(kb.search(viewer, plain), expected, ctx + " (no facets)");
+        exactChecks++;
     }
 
     private void checkSearchPaths(KnowledgeBase kb, ViewerContext viewer, Oracle o, String query, List<String> ids,
