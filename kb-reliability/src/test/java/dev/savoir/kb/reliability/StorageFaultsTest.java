@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.savoir.kb.Actor;
-import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
