@@ -101,12 +101,7 @@ class HostileFilesTest {
     /** Every test ends here: no untyped exception and no timeout among the imports it counted. */
     @AfterEach
     void noUntypedErrorNorTimeout(TestInfo test) {
-        current.shutdown();
-        ALL.add(current);
-        System.out.printf("HOSTILE-FILES %s %s%n", test.getTestMethod().orElseThrow().getName(), current.figures());
-        if (current.total() > 0) {
-            current.assertNoUntypedErrorsNorTimeouts(test.getDisplayName());
-        }
+        current.endTest(ALL, "HOSTILE-FILES", test);
     }
 
     private static Path write(String suffix, byte[] content) {

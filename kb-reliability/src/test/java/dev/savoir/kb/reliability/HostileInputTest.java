@@ -89,12 +89,7 @@ class HostileInputTest {
     /** Every test ends here: no untyped exception and no timeout among the calls it counted. */
     @AfterEach
     void noUntypedErrorNorTimeout(TestInfo test) {
-        current.shutdown();
-        ALL.add(current);
-        System.out.printf("HOSTILE %s %s%n", test.getTestMethod().orElseThrow().getName(), current.figures());
-        if (current.total() > 0) {
-            current.assertNoUntypedErrorsNorTimeouts(test.getDisplayName());
-        }
+        current.endTest(ALL, "HOSTILE", test);
     }
 
     // ------------------------------------------------------------------ generators

@@ -127,4 +127,17 @@ final class Outcomes {
     void shutdown() {
         runner.shutdownNow();
     }
+
+    /**
+     * Ends one test's counting: stops its threads, adds its counts to the suite's {@code all}, prints them under
+     * {@code label}, and fails when any of its calls was untyped or timed out.
+     */
+    void endTest(Outcomes all, String label, org.junit.jupiter.api.TestInfo test) {
+        shutdown();
+        all.add(this);
+        System.out.printf("%s %s %s%n", label, test.getTestMethod().orElseThrow().getName(), figures());
+        if (total() > 0) {
+            assertNoUntypedErrorsNorTimeouts(test.getDisplayName());
+        }
+    }
 }

@@ -56,8 +56,8 @@ public final class Lifecycle {
     public Translation approve(Actor actor, ArticleId id, Locale locale, int basedOnRevision) {
         Check.notNull("actor", actor);
         return run(actor, id, locale, Action.APPROVE, basedOnRevision, (a, t, now) -> {
-            Revision latest = kb.store().revision(id, t.locale(), t.latestRevision()).orElseThrow();
-            return transitions.approve(id, t, actor.id(), latest.author(), now);
+            String author = transitions.distinctReviewer() ? latest(a, t).author() : null;
+            return transitions.approve(id, t, actor.id(), author, now);
         });
     }
 

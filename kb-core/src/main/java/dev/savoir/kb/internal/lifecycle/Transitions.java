@@ -52,8 +52,16 @@ public final class Transitions {
                 t.scheduledArchiveAt(), actor, t.publishedAt(), now), AuditAction.SUBMITTED, "");
     }
 
-    /** {@code IN_REVIEW → APPROVED} by {@code actor}; {@code author} wrote the revision under review. */
-    public Step approve(ArticleId id, Translation t, String actor, String author, Instant now) {
+    /** Whether the approving reviewer must differ from the author and the submitter. */
+    public boolean distinctReviewer() {
+        return distinctReviewer;
+    }
+
+    /**
+     * {@code IN_REVIEW → APPROVED} by {@code actor}; {@code author} wrote the revision under review (needed only when
+     * {@link #distinctReviewer()}).
+     */
+    public Step approve(ArticleId id, Translation t, String actor, @Nullable String author, Instant now) {
         require(t.state() == TranslationState.IN_REVIEW, id, t, Action.APPROVE, "submit it for review first");
         if (distinctReviewer && (actor.equals(author) || actor.equals(t.submittedBy()))) {
             throw new PermissionDeniedException(actor, Action.APPROVE,

@@ -2,6 +2,7 @@ package dev.savoir.kb.internal.reports;
 
 import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.Translation;
 import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.internal.Check;
@@ -46,7 +47,7 @@ public final class Reports {
         kb.requireOpen();
         Check.notNull("notUpdatedFor", notUpdatedFor);
         if (notUpdatedFor.isNegative()) {
-            throw new dev.savoir.kb.InvalidArgumentException("notUpdatedFor", "must not be negative, got "
+            throw new InvalidArgumentException("notUpdatedFor", "must not be negative, got "
                     + notUpdatedFor);
         }
         Instant now = kb.clock().instant();
