@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -306,8 +307,12 @@ public final class KnowledgeBase implements AutoCloseable {
         return s.analytics;
     }
 
-    /** Makes every change so far visible to searches now, instead of within the engine's refresh bound. */
+    /**
+     * Makes every change so far visible to searches now, instead of within the engine's refresh bound. Articles
+     * whose indexing failed earlier (they are retried in the background) are indexed again first.
+     */
     public void refresh() {
+        s.pipeline.repairIndex(true);
         s.index.refresh();
     }
 
@@ -333,12 +338,36 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * Agent assist: articles that answer a support ticket, from its subject and description (greetings,
-     * signatures, quoted replies and order numbers are ignored), with the ticket's words that matched.
+     * Agent assist: articles that answer a support ticket, from its subject and description, with the ticket's
+     * words that matched. The agent sees what an internal viewer in {@code locale} sees (internal articles
+     * included, never drafts). Greetings and politeness words, signatures, quoted replies, the language's common
+     * words ({@code we}, {@code our}, {@code don't}) and order or ticket references ({@code Order number
+     * LUM-2026-48213}) are ignored.
      *
+     * @param agent the agent handling the ticket, the same {@link Actor} that later calls {@link #linkTicket}
+     * @param locale the agent's locale (translations fall back as for any viewer)
+     * @throws KbException if no search engine was configured
+     * @throws ValidationException if {@code limit} is not between 1 and {@link SearchRequest#MAX_LIMIT}
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public List<AssistHit> suggestForTicket(Actor agent, Locale locale, String subject, String description,
+                                            int limit) {
+        Check.notNull("agent", agent);
+        return s.search.suggestForTicket(ViewerContext.internal(Check.notNull("locale", locale)), subject,
+                description, limit);
+    }
+
+    /**
+     * Agent assist for any viewer: as {@link #suggestForTicket(Actor, Locale, String, String, int)}, but what the
+     * suggestions may show is that of {@code viewer} (an external viewer gets only what a customer may read).
+     *
+     * @deprecated since 0.2: the agent is an {@link Actor}, as in {@link #linkTicket}; use
+     *     {@link #suggestForTicket(Actor, Locale, String, String, int)}. This overload stays until 1.0.
      * @throws KbException if no search engine was configured
      * @throws ValidationException if {@code limit} is not between 1 and {@link SearchRequest#MAX_LIMIT}
      */
+    @Deprecated(since = "0.2")
     public List<AssistHit> suggestForTicket(ViewerContext viewer, String subject, String description, int limit) {
         return s.search.suggestForTicket(viewer, subject, description, limit);
     }
@@ -380,7 +409,14 @@ public final class KnowledgeBase implements AutoCloseable {
         return s.feedback.vote(viewer, viewerKey, id, helpful, reason, comment);
     }
 
-    /** Records that an agent resolved a ticket with this article ("used to resolve"); a ticket counts once. */
+    /**
+     * Records that an agent resolved a ticket with this article ("used to resolve"); a ticket counts once.
+     *
+     * @param agent the agent, whom the permission policy must allow {@link Action#LINK_TICKET} on the article (the
+     *     built-in policy: {@link Role#AGENT}, an author, a reviewer, a publisher or an admin)
+     * @throws PermissionDeniedException if the permission policy refuses it
+     * @throws ArticleNotFoundException if there is no such article
+     */
     public FeedbackSummary linkTicket(Actor agent, ArticleId id, String ticketId) {
         return s.feedback.linkTicket(agent, id, ticketId);
     }

@@ -3,7 +3,6 @@ package dev.savoir.kb.examples;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.search.AssistHit;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class AgentAssist {
 
     public static void main(String[] args) throws Exception {
         Path folder = args.length > 0 && !args[0].isBlank() ? Path.of(args[0])
-                : Files.createTempDirectory("savoir-assist");
+                : TempFolder.create("savoir-assist");
         try (KnowledgeBase kb = SampleKnowledgeBase.open(folder, Clock.systemUTC())) {
             print(suggest(kb));
         }

@@ -166,6 +166,11 @@ public final class Services implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Background flush failed", e);
         }
+        try {
+            pipeline.repairIndex(false);
+        } catch (RuntimeException e) {
+            LOG.warn("Background repair of the search index failed", e);
+        }
     }
 
     /** Closes everything, the store last; idempotent. */

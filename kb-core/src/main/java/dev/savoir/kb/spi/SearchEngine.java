@@ -29,7 +29,16 @@ public interface SearchEngine extends AutoCloseable {
      */
     long appliedSequence();
 
-    /** Indexes the current state of these articles, which reflects the store up to {@code sequence}. */
+    /**
+     * Indexes the current state of these articles and records {@code sequence} as applied: once it is durable,
+     * {@link #appliedSequence()} returns the highest sequence recorded so far.
+     *
+     * <p>The knowledge base passes a sequence up to which every change is in the index, which may be lower than
+     * the change these articles come from (while an earlier write is still being indexed, or an article whose
+     * indexing failed awaits its retry), and may repeat or go back; the engine keeps the highest. If this throws,
+     * the engine must not record {@code sequence}: the knowledge base retries the articles and, after a restart,
+     * catches up from the sequence recorded before.
+     */
     void apply(List<IndexableArticle> articles, long sequence);
 
     /**

@@ -1,5 +1,6 @@
 package dev.savoir.kb.internal.feedback;
 
+import dev.savoir.kb.Action;
 import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleNotFoundException;
@@ -86,7 +87,7 @@ public final class Feedback {
         kb.requireOpen();
         Check.notNull("agent", agent);
         InputLimits.checkKey("ticketId", ticketId);
-        kb.load(id);
+        kb.permit(agent, Action.LINK_TICKET, kb.load(id));
         store.recordTicket(id, ticketId, kb.clock().instant());
         return store.summary(id);
     }

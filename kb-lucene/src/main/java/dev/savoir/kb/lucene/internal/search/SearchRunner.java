@@ -108,6 +108,7 @@ public final class SearchRunner {
         boolean countAll = !request.facets().isEmpty() || request.exactTotal();
         TopDocs topDocs = searcher.search(plan.ranked(), new SignalRanker(want,
                 countAll ? 0 : SearchRequest.EXACT_TOTAL_UP_TO, sig));
+        List<ScoreDoc> pinDocs = pinned(searcher, promotions.pinned(), filter, reqFilter);
         Map<Facet, Map<String, Long>> facetCounts = Map.of();
         long matches;
         boolean exact;
@@ -115,7 +116,10 @@ public final class SearchRunner {
             facetsInUse.addAll(request.facets());
             FacetCollector.Result r = searcher.search(new ConstantScoreQuery(plan.matching()),
                     FacetCollector.manager(request.facets(), facetColumns));
-            facetCounts = r.counts();
+            // the pinned hits (which the plan leaves out) count in the facets as they count in the total
+            facetCounts = pinDocs.isEmpty() ? r.counts()
+                    : FacetCollector.plus(r.counts(), searcher.getIndexReader(), pinDocs, request.facets(),
+                    facetColumns);
             matches = r.hits();
             exact = true;
         } else if (request.exactTotal()) {
@@ -126,7 +130,6 @@ public final class SearchRunner {
             exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         }
 
-        List<ScoreDoc> pinDocs = pinned(searcher, promotions.pinned(), filter, reqFilter);
         List<ScoreDoc> ranked = new ArrayList<>(pinDocs);
         ranked.addAll(List.of(topDocs.scoreDocs));
         long total = matches + pinDocs.size();
