@@ -1,7 +1,8 @@
 package dev.savoir.kb.examples;
 
+import dev.savoir.kb.Actor;
 import dev.savoir.kb.KnowledgeBase;
-import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.Role;
 import dev.savoir.kb.search.AssistHit;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,9 +35,12 @@ public final class AgentAssist {
     private AgentAssist() {
     }
 
-    /** The suggestions for the sample ticket, as an agent (internal viewer) sees them. */
+    /** The agent handling the ticket (the same actor links the ticket to the article that solved it). */
+    public static final Actor AGENT = Actor.of("agent-7@lumo.example", Role.AGENT);
+
+    /** The suggestions for the sample ticket, as an agent sees them (internal procedures included). */
     public static List<AssistHit> suggest(KnowledgeBase kb) {
-        return kb.suggestForTicket(ViewerContext.internal(Locale.ENGLISH), SUBJECT, DESCRIPTION, 5);
+        return kb.suggestForTicket(AGENT, Locale.ENGLISH, SUBJECT, DESCRIPTION, 5);
     }
 
     public static void main(String[] args) throws Exception {
