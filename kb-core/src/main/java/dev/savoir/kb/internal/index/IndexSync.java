@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * base opens. The store numbers its changes; the engine remembers the last one it applied.
  *
  * <p>A write whose indexing fails (a renderer or analyzer that throws, a full disk) is not forgotten: its articles
- * are retried with backoff in the background and on every {@link #refresh()}-triggered repair, and until they are
- * repaired the applied sequence the engine records stays below their change (see {@link IndexRepairs}), so a restart
- * catches up from before it and indexes them again.
+ * are retried with backoff in the background and whenever the host refreshes (the write pipeline calls
+ * {@link #repair} under each article's lock), and until they are repaired the applied sequence the engine records
+ * stays below their change (see {@link IndexRepairs}), so a restart catches up from before it and indexes them again.
  */
 public final class IndexSync {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSync.class);
@@ -139,11 +139,6 @@ public final class IndexSync {
     /** The articles whose indexing failed and are due for a retry now, or all of them when {@code all}. */
     public List<ArticleId> dueRepairs(boolean all) {
         return engine == null ? List.of() : repairs.due(System.nanoTime(), all);
-    }
-
-    /** How many articles await an index repair. */
-    public int pendingRepairs() {
-        return repairs.pendingCount();
     }
 
     /**
