@@ -122,4 +122,21 @@ class IndexRepairTest {
             assertThat(search(kb, "modem")).containsExactly("earlier");
         }
     }
+    /** A take-down whose indexing fails is still immediate: the article leaves the index until its repair. */
+    @Test
+    void failedTakeDown_isStillImmediate_andRepairedLater() {
+        FlakyRenderer renderer = new FlakyRenderer();
+        try (KnowledgeBase kb = open(renderer)) {
+            publish(kb, "broken", Locale.ENGLISH, Visibility.PUBLIC, "Router firmware", "Flaky firmware update steps.");
+            kb.refresh();
+            assertThat(search(kb, "firmware")).containsExactly("broken");
+            renderer.failuresLeft.set(1);
+            kb.unpublish(Fixtures.ADMIN, dev.savoir.kb.ArticleId.of("broken"), Locale.ENGLISH);
+            assertThat(renderer.failuresLeft).as("the take-down's indexing failed").hasValue(0);
+            assertThat(search(kb, "firmware")).isEmpty();
+            assertThat(kb.search(Fixtures.AGENT_EN, SearchRequest.of("firmware")).hits()).isEmpty();
+            kb.refresh();
+            assertThat(search(kb, "firmware")).isEmpty();
+        }
+    }
 }

@@ -98,6 +98,9 @@ public final class IndexSync {
             repairs.failed(ticket, ids, System.nanoTime());
             LOG.error("Indexing {} failed after it was stored; it is retried in the background, and again when the "
                     + "knowledge base reopens", article.id(), e);
+            if (ReaderProjection.mayNarrow(previous, article)) {
+                withdraw(article, ticket);
+            }
             return;
         }
         if (ReaderProjection.mayNarrow(previous, article)) {
@@ -106,6 +109,22 @@ public final class IndexSync {
             } catch (RuntimeException e) {
                 LOG.error("Refreshing the search index after indexing {} failed", article.id(), e);
             }
+        }
+    }
+
+    /**
+     * A narrowing commit whose indexing failed must not leave its old state visible until the repair: the article's
+     * documents are removed from the index (nothing to render, so this rarely fails) and the index refreshed. Readers
+     * allowed to see it miss it until the repair indexes it again, which errs on the side of showing less.
+     */
+    private void withdraw(Article article, IndexTicket ticket) {
+        try {
+            engine.apply(List.of(new IndexableArticle(article, Map.of(), Map.of())),
+                    repairs.mark(ticket.floor, ticket, List.of()));
+            engine.refresh();
+        } catch (RuntimeException e) {
+            LOG.error("Withdrawing {} from the search index after a failed narrowing change failed too; its old "
+                    + "state stays searchable until the repair", article.id(), e);
         }
     }
 
