@@ -113,6 +113,81 @@ class PrivacyTest {
     }
 
     @Test
+    void eraseViewer_sendsTheRankingSignalsAgain_withoutItsVotes() {
+        SignalsEngine engine = new SignalsEngine();
+        try (KnowledgeBase kb = KnowledgeBase.builder().inMemory().requireReview(false)
+                .schedulerInterval(Duration.ZERO).searchEngine(context -> engine).build()) {
+            ArticleId id = publish(kb);
+            kb.vote(CUSTOMER, "jane-77", id, false, VoteReason.OUTDATED, null);
+            kb.vote(CUSTOMER, "someone-else", id, true, null, null);
+            assertThat(engine.signals.get(id).unhelpfulVotes()).isEqualTo(1);
+            kb.eraseViewer("jane-77");
+            assertThat(engine.signals.get(id).unhelpfulVotes()).as("pushed at once, not at the next vote")
+                    .isZero();
+            assertThat(engine.signals.get(id).helpfulVotes()).isEqualTo(1);
+        }
+    }
+
+    /** A search engine that finds nothing and keeps the last ranking signals of each article. */
+    private static final class SignalsEngine implements dev.savoir.kb.spi.SearchEngine {
+        final java.util.Map<ArticleId, dev.savoir.kb.search.ArticleSignals> signals =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile long applied;
+
+        @Override
+        public long appliedSequence() {
+            return applied;
+        }
+
+        @Override
+        public void apply(List<dev.savoir.kb.spi.IndexableArticle> articles, long sequence) {
+            applied = sequence;
+        }
+
+        @Override
+        public void rebuild(java.util.Iterator<dev.savoir.kb.spi.IndexableArticle> all, long sequence,
+                            java.util.function.LongConsumer progress) {
+            applied = sequence;
+        }
+
+        @Override
+        public void refresh() {
+        }
+
+        @Override
+        public dev.savoir.kb.search.SearchResponse search(dev.savoir.kb.search.SearchRequest request,
+                                                          ViewerContext viewer) {
+            return new dev.savoir.kb.search.SearchResponse(List.of(), 0, true, java.util.Map.of(), null,
+                    Duration.ZERO);
+        }
+
+        @Override
+        public List<dev.savoir.kb.search.Suggestion> autocomplete(String prefix, int limit, ViewerContext viewer) {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.savoir.kb.search.SearchHit> related(ArticleId id, int limit, ViewerContext viewer) {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.savoir.kb.search.AssistHit> assist(String subject, String description, int limit,
+                                                           ViewerContext viewer) {
+            return List.of();
+        }
+
+        @Override
+        public void updateSignals(ArticleId id, dev.savoir.kb.search.ArticleSignals s) {
+            signals.put(id, s);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
     void badArguments_failWithTypedErrors() {
         assertThatThrownBy(() -> KnowledgeBase.builder().popularQueryMinViewers(1))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("popularQueryMinViewers");

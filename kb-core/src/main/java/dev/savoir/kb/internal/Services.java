@@ -91,7 +91,7 @@ public final class Services implements AutoCloseable {
         this.analytics = new RecordingSearchAnalytics(analyticsStore, s.clock(), s.analyticsRawText());
         this.search = new SearchService(index, analytics, new PopularQueries(s.popularQueryMinViewers(),
                 Duration.ofDays(s.analyticsRetentionDays()), s.clock()));
-        this.privacy = new ViewerPrivacy(context, feedbackStore, analyticsStore, search);
+        this.privacy = new ViewerPrivacy(context, feedback, analyticsStore, search);
         this.reports = new Reports(context, feedbackStore);
         this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);
         index.catchUp(s.rebuildProgress());

@@ -1,12 +1,12 @@
 package dev.savoir.kb.internal.privacy;
 
 import dev.savoir.kb.internal.KbContext;
+import dev.savoir.kb.internal.feedback.Feedback;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.search.SearchService;
 import dev.savoir.kb.privacy.ViewerData;
 import dev.savoir.kb.privacy.ViewerRecord;
 import dev.savoir.kb.spi.AnalyticsStore;
-import dev.savoir.kb.spi.FeedbackStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,11 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ViewerPrivacy {
     private final KbContext context;
-    private final FeedbackStore feedback;
+    private final Feedback feedback;
     private final AnalyticsStore analytics;
     private final SearchService search;
 
-    public ViewerPrivacy(KbContext context, FeedbackStore feedback, AnalyticsStore analytics, SearchService search) {
+    public ViewerPrivacy(KbContext context, Feedback feedback, AnalyticsStore analytics, SearchService search) {
         this.context = context;
         this.feedback = feedback;
         this.analytics = analytics;
@@ -34,7 +34,7 @@ public final class ViewerPrivacy {
         String key = InputLimits.checkKey("viewerKey", viewerKey);
         context.requireOpen();
         List<ViewerRecord> records = new ArrayList<>(analytics.viewerRecords(key));
-        records.addAll(feedback.viewerRecords(key));
+        records.addAll(feedback.store().viewerRecords(key));
         records.sort(Comparator.comparing(ViewerRecord::at));
         return new ViewerData(key, records);
     }
