@@ -3,8 +3,8 @@ package dev.savoir.kb.privacy;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.feedback.VoteReason;
 import dev.savoir.kb.internal.Check;
-import java.util.Locale;
 import java.time.Instant;
+import java.util.Locale;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
