@@ -23,6 +23,7 @@ module dev.savoir.kb.core {
     exports dev.savoir.kb.feedback;
     exports dev.savoir.kb.policy;
     exports dev.savoir.kb.reports;
+    exports dev.savoir.kb.privacy;
     exports dev.savoir.kb.spi;
 
     // Only internal records of the feedback and analytics logs are bound by reflection; the store, the exports and

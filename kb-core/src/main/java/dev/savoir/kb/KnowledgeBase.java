@@ -8,6 +8,7 @@ import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.Services;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.policy.PermissionPolicy;
+import dev.savoir.kb.privacy.ViewerData;
 import dev.savoir.kb.reports.ArticleReport;
 import dev.savoir.kb.reports.OutdatedTranslation;
 import dev.savoir.kb.reports.ReviewDue;
@@ -317,8 +318,12 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * Completions of what a viewer is typing (article titles), at most {@code limit} (1 to 50); never a title the
-     * viewer may not see.
+     * Completions of what a viewer is typing, at most {@code limit} (1 to 50): titles of articles the viewer may see,
+     * then popular queries. A query is offered as popular only once at least
+     * {@link KnowledgeBaseBuilder#popularQueryMinViewers} distinct viewers (by session id) of the public audience
+     * searched it within the analytics retention, only if it holds nothing that looks like personal data, and only
+     * if searching it now finds an article this viewer may see (checked with a one-hit search for at most 8
+     * candidates per call, only when titles leave room).
      *
      * @throws KbException if no search engine was configured
      * @throws ValidationException if {@code limit} is out of range
@@ -434,6 +439,35 @@ public final class KnowledgeBase implements AutoCloseable {
     /** The latest reader comments on an article, newest first. */
     public List<ReaderComment> comments(Actor actor, ArticleId id) {
         return s.feedback.comments(actor, id);
+    }
+
+    // =================================================================== privacy
+
+    /**
+     * Everything recorded about one viewer key, oldest first, for a right-of-access request: the searches, clicks
+     * and tickets analytics recorded under it as a session id, the votes (with reasons and comments) feedback
+     * recorded under it, and the views still linked to it. Reads every analytics log kept: a rare, slow call.
+     *
+     * @throws ValidationException if the key is null, blank or longer than 200 characters
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public ViewerData exportViewer(String viewerKey) {
+        return s.privacy.export(viewerKey);
+    }
+
+    /**
+     * Erases everything recorded about one viewer key (see {@link #exportViewer}), durably when the call returns:
+     * the analytics and feedback files are rewritten without it (a host store deletes its rows), its votes stop
+     * counting, and the popular-query counts forget its searches. Anonymous view counts stay.
+     *
+     * @return how many records were erased
+     * @throws ValidationException if the key is null, blank or longer than 200 characters
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public long eraseViewer(String viewerKey) {
+        return s.privacy.erase(viewerKey);
     }
 
     // =================================================================== export, import

@@ -53,8 +53,9 @@ public interface SearchEngine extends AutoCloseable {
     SearchResponse search(SearchRequest request, ViewerContext viewer);
 
     /**
-     * Completions of what a viewer is typing (titles, then popular queries), at most {@code limit}; never a title
-     * or a query only found in articles the viewer may not see.
+     * Completions of what a viewer is typing: titles of articles the viewer may see, at most {@code limit}, never
+     * text that searchers typed. The knowledge base adds popular queries itself, under its privacy rules (enough
+     * distinct viewers, no personal data, a result this viewer may see), so an engine needs no query log.
      */
     List<Suggestion> autocomplete(String prefix, int limit, ViewerContext viewer);
 
