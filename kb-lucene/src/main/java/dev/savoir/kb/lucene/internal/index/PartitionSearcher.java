@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -22,11 +23,15 @@ import org.jspecify.annotations.Nullable;
  * the document frequency of a term and the document count and average length of a field among the live documents
  * of the partition, never the whole index. Results then depend neither on content the viewer may not read nor on
  * the index's history (deleted documents awaiting a merge, the segment layout left by the indexing threads). One
- * per request; not thread-safe beyond what {@link IndexSearcher} is.
+ * per request (it remembers the sums it computed); thread-safe.
  */
 public final class PartitionSearcher extends IndexSearcher {
     private final PartitionStats stats;
     private final Partition partition;
+    /** What this request already summed over the segments (a query asks for the same field many times). */
+    private final Map<Term, long[]> termSums = new ConcurrentHashMap<>();
+    private final Map<String, long[]> fieldSums = new ConcurrentHashMap<>();
+    private volatile long size = -1;
 
     PartitionSearcher(IndexReader reader, PartitionStats stats, Partition partition) {
         super(reader);
@@ -46,9 +51,13 @@ public final class PartitionSearcher extends IndexSearcher {
 
     /** How many live documents the partition holds. */
     public long size() throws IOException {
-        long n = 0;
-        for (LeafReaderContext leaf : getIndexReader().leaves()) {
-            n += stats.segment(leaf, partition).size();
+        long n = size;
+        if (n < 0) {
+            n = 0;
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                n += stats.segment(leaf, partition).size();
+            }
+            size = n;
         }
         return n;
     }
@@ -59,14 +68,19 @@ public final class PartitionSearcher extends IndexSearcher {
     }
 
     private long[] termStats(Term t) throws IOException {
-        long df = 0;
-        long ttf = 0;
-        for (LeafReaderContext leaf : getIndexReader().leaves()) {
-            long[] v = stats.segment(leaf, partition).term(t);
-            df += v[0];
-            ttf += v[1];
+        long[] sum = termSums.get(t);
+        if (sum == null) {
+            long df = 0;
+            long ttf = 0;
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                long[] v = stats.segment(leaf, partition).term(t);
+                df += v[0];
+                ttf += v[1];
+            }
+            sum = new long[] {df, ttf};
+            termSums.put(t, sum);
         }
-        return new long[] {df, ttf};
+        return sum;
     }
 
     @Override
@@ -82,23 +96,27 @@ public final class PartitionSearcher extends IndexSearcher {
 
     @Override
     public @Nullable CollectionStatistics collectionStatistics(String field) throws IOException {
-        long size = 0;
-        long docs = 0;
-        long length = 0;
-        for (LeafReaderContext leaf : getIndexReader().leaves()) {
-            PartitionStats.Segment s = stats.segment(leaf, partition);
-            long[] f = s.field(field);
-            size += s.size();
-            docs += f[0];
-            length += f[1];
+        long[] sum = fieldSums.get(field);
+        if (sum == null) {
+            long docs = 0;
+            long length = 0;
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                long[] f = stats.segment(leaf, partition).field(field);
+                docs += f[0];
+                length += f[1];
+            }
+            sum = new long[] {docs, length};
+            fieldSums.put(field, sum);
         }
+        long docs = sum[0];
+        long length = sum[1];
         if (docs == 0) {
             // As for terms: only documents outside the partition have the field (or none has it).
             return super.collectionStatistics(field) == null ? null : new CollectionStatistics(field, 1, 1, 1, 1);
         }
         // BM25 reads the document count and the summed length; the summed document frequency is unused, and the
         // document count is its lower bound.
-        return new CollectionStatistics(field, size, docs, length, docs);
+        return new CollectionStatistics(field, size(), docs, length, docs);
     }
 
     /**
