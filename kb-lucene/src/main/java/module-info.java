@@ -4,11 +4,8 @@
  */
 module dev.savoir.kb.lucene {
     requires transitive dev.savoir.kb.core;
-    requires com.github.benmanes.caffeine;
     requires org.apache.lucene.core;
     requires org.apache.lucene.analysis.common;
-    requires org.apache.lucene.queries;
-    requires org.apache.lucene.suggest;
     requires org.slf4j;
 
     exports dev.savoir.kb.lucene;

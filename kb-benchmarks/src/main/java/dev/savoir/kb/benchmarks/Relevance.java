@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Relevance evaluation of the search engine's default settings on a BEIR-format collection, through the public API
  * only: every document is published as a public article (title, body) in an in-memory knowledge base, and every
- * judged query runs as an external viewer. Prints one line:
+ * judged query runs as an external viewer, on a fixed clock (the same figures on every run). Prints one line:
  * {@code dataset=NAME queries=N ndcg@10=0.xxxx recall@100=0.xxxx mrr@10=0.xxxx} (nDCG@10 as trec_eval's
  * {@code ndcg_cut.10}, linear gains; recall@100 and MRR@10 over judged-relevant documents).
  *
@@ -39,6 +42,11 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class Relevance {
     private static final int MAX_TITLE = 200;
+    /**
+     * One instant for the whole run: publication times and the time of each query then never differ between runs,
+     * so neither does freshness, and the figures repeat to the last decimal.
+     */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private Relevance() {
     }
@@ -113,6 +121,7 @@ public final class Relevance {
                 .requireReview(false)
                 .defaultLocale(locale)
                 .schedulerInterval(Duration.ZERO)
+                .clock(CLOCK)
                 .build()) {
             Locale l = locale;
             int[] count = {0};

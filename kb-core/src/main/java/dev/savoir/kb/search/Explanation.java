@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * @param textScore the text relevance score before signals
  * @param fieldScores the text score per field clause (e.g. {@code text}, {@code title}, {@code phrase},
- *     {@code fuzzy})
+ *     {@code typo}), for internal viewers only; empty for external viewers, since each is a function of the
+ *     statistics of other documents (how many hold a word, how long they are, whether a word is rare enough for typo
+ *     matching)
  * @param signals the multiplier of each ranking signal (e.g. {@code helpfulness}, {@code popularity},
  *     {@code freshness}, {@code stale}); 1.0 is neutral
  * @param rules the promotion rules that applied, described

@@ -106,8 +106,14 @@ class RankingTest {
             Explanation e = h.explanation();
             assertThat(e).isNotNull();
             assertThat(h.articleId().value()).isEqualTo("one");
-            assertThat(e.fieldScores()).containsKeys("text", "title");
-            assertThat(e.fieldScores().get("text")).isPositive();
+            // customers get no per-field scores (they derive from other documents' statistics); agents do
+            assertThat(e.fieldScores()).isEmpty();
+            assertThat(e.textScore()).isPositive();
+            Explanation agents = kb.search(Fixtures.AGENT_EN, SearchRequest.builder("printer").explain(true).build())
+                    .hits().getFirst().explanation();
+            assertThat(agents).isNotNull();
+            assertThat(agents.fieldScores()).containsKeys("text", "title");
+            assertThat(agents.fieldScores().get("text")).isPositive();
             assertThat(e.signals()).containsEntry("promotion", 2.0).containsKeys("helpfulness", "popularity",
                     "freshness");
             assertThat(e.rules()).singleElement().asString().contains("PROMOTE");

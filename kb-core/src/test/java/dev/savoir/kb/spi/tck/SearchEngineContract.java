@@ -57,6 +57,8 @@ import org.junit.jupiter.api.Test;
  * count with the exact answer of an oracle written from the README's visibility rules ({@link VisibilityOracle}),
  * on queries whose matching set the test knows exactly (words unique to groups of articles, exclusions, filters),
  * since totals and facets come from a second pass over the index that a broken filter could get wrong on its own.
+ * A third compares twins that differ only in content the viewer may not read: every answer must be identical, so
+ * that hidden content leaks through no statistic, typo correction or suggestion ({@link HiddenContentTwins}).
  */
 public abstract class SearchEngineContract {
     protected static final Actor ADMIN = Actor.of("tck-admin", Role.ADMIN);
@@ -526,6 +528,17 @@ public abstract class SearchEngineContract {
             }
             assertThat(allowedWords).containsAll(words(a.hit().snippet()));
         }
+    }
+
+    // ------------------------------------------------------------------ twins
+
+    /**
+     * Twins that differ only in content the viewer may not read give identical answers: hits, order, scores,
+     * totals, facets, did-you-mean, autocomplete, related articles and agent assist ({@link HiddenContentTwins}).
+     */
+    @Property(tries = 25)
+    void twinsDifferingOnlyInContentTheViewerMayNotRead_giveIdenticalAnswers(@ForAll long seed) {
+        HiddenContentTwins.check(seed, clock -> newKnowledgeBase(clock, StalePolicy.HIDE_FROM_EXTERNAL));
     }
 
     // ------------------------------------------------------------------ exact counts

@@ -10,8 +10,8 @@ import dev.savoir.kb.lucene.internal.assist.Autocomplete;
 import dev.savoir.kb.lucene.internal.assist.DidYouMean;
 import dev.savoir.kb.lucene.internal.assist.RelatedArticles;
 import dev.savoir.kb.lucene.internal.highlight.Hits;
-import dev.savoir.kb.lucene.internal.index.DocFreqs;
 import dev.savoir.kb.lucene.internal.index.LuceneIndex;
+import dev.savoir.kb.lucene.internal.index.PartitionStats;
 import dev.savoir.kb.lucene.internal.query.TextQueryBuilder;
 import dev.savoir.kb.lucene.internal.query.ViewerFilter;
 import dev.savoir.kb.lucene.internal.search.SearchRunner;
@@ -61,20 +61,21 @@ public final class LuceneEngine implements SearchEngine {
     private LuceneEngine(SearchEngineContext context, EngineOptions options) throws IOException {
         Analyzers analyzers = new Analyzers();
         BM25Similarity similarity = new BM25Similarity(options.k1(), options.b());
-        DocFreqs docFreqs = new DocFreqs();
+        PartitionStats partitions = new PartitionStats(similarity);
         ViewerFilter viewerFilter = new ViewerFilter(context);
         Hits hits = new Hits(analyzers);
-        this.searches = new SearchRunner(context, options, viewerFilter,
-                new TextQueryBuilder(options, analyzers, docFreqs), hits, new DidYouMean(analyzers));
+        this.searches = new SearchRunner(context, options, viewerFilter, new TextQueryBuilder(options, analyzers),
+                hits, new DidYouMean(analyzers), partitions);
         this.autocomplete = new Autocomplete(analyzers, viewerFilter);
-        this.related = new RelatedArticles(analyzers, viewerFilter, hits);
-        this.assist = new AgentAssist(context, options, analyzers, viewerFilter, docFreqs, hits);
+        this.related = new RelatedArticles(analyzers, viewerFilter, partitions, hits);
+        this.assist = new AgentAssist(context, options, analyzers, viewerFilter, partitions, hits);
         this.index = LuceneIndex.open(context, options, analyzers, similarity);
         SearcherFactory factory = new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, @Nullable IndexReader previous)
                     throws IOException {
                 searches.warm(reader);
+                partitions.warm(reader);
                 IndexSearcher s = new IndexSearcher(reader);
                 s.setSimilarity(similarity);
                 return s;
@@ -224,7 +225,7 @@ public final class LuceneEngine implements SearchEngine {
     @Override
     public SearchResponse search(SearchRequest request, ViewerContext viewer) {
         long started = System.nanoTime();
-        return read("searching", s -> searches.search(s, request, viewer, started));
+        return read("searching", s -> searches.search(s.getIndexReader(), request, viewer, started));
     }
 
     @Override
@@ -238,14 +239,14 @@ public final class LuceneEngine implements SearchEngine {
     public List<SearchHit> related(ArticleId id, int limit, ViewerContext viewer) {
         requireOpen();
         checkLimit(limit, SearchRequest.MAX_LIMIT);
-        return read("finding related articles", s -> related.related(s, id, limit, viewer));
+        return read("finding related articles", s -> related.related(s.getIndexReader(), id, limit, viewer));
     }
 
     @Override
     public List<AssistHit> assist(String subject, String description, int limit, ViewerContext viewer) {
         requireOpen();
         checkLimit(limit, SearchRequest.MAX_LIMIT);
-        return read("agent assist", s -> assist.assist(s, subject, description, limit, viewer));
+        return read("agent assist", s -> assist.assist(s.getIndexReader(), subject, description, limit, viewer));
     }
 
     private static void checkLimit(int limit, int max) {

@@ -6,8 +6,9 @@ import dev.savoir.kb.lucene.internal.analysis.Analyzers;
 import dev.savoir.kb.lucene.internal.analysis.Tokens;
 import dev.savoir.kb.lucene.internal.analysis.Tokens.Token;
 import dev.savoir.kb.lucene.internal.highlight.Hits;
-import dev.savoir.kb.lucene.internal.index.DocFreqs;
 import dev.savoir.kb.lucene.internal.index.Fields;
+import dev.savoir.kb.lucene.internal.index.PartitionSearcher;
+import dev.savoir.kb.lucene.internal.index.PartitionStats;
 import dev.savoir.kb.lucene.internal.query.QueryTerms;
 import dev.savoir.kb.lucene.internal.query.ViewerFilter;
 import dev.savoir.kb.lucene.internal.rank.SignalRanker;
@@ -34,7 +35,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -43,8 +43,9 @@ import org.apache.lucene.search.TopDocs;
 /**
  * Agent assist: the articles that answer a support ticket. The cleaned subject (counting double) and description,
  * without the words of {@link TicketStopWords}, give each word a weight, term frequency times inverse document
- * frequency; the best words become one weighted query on the all-text and title fields, ranked with the
- * knowledge-base signals inside the viewer filter; each hit says which of the ticket's words it holds. Thread-safe.
+ * frequency (among the live documents the viewer's partition holds, so content it may not read weighs nothing); the
+ * best words become one weighted query on the all-text and title fields, ranked with the knowledge-base signals
+ * inside the viewer filter; each hit says which of the ticket's words it holds. Thread-safe.
  */
 public final class AgentAssist {
     private static final int MAX_SUBJECT_CHARS = 1_000;
@@ -56,27 +57,27 @@ public final class AgentAssist {
     private final EngineOptions options;
     private final Analyzers analyzers;
     private final ViewerFilter viewerFilter;
-    private final DocFreqs docFreqs;
+    private final PartitionStats partitions;
     private final Hits hits;
 
     public AgentAssist(SearchEngineContext context, EngineOptions options, Analyzers analyzers,
-                       ViewerFilter viewerFilter, DocFreqs docFreqs, Hits hits) {
+                       ViewerFilter viewerFilter, PartitionStats partitions, Hits hits) {
         this.context = context;
         this.options = options;
         this.analyzers = analyzers;
         this.viewerFilter = viewerFilter;
-        this.docFreqs = docFreqs;
+        this.partitions = partitions;
         this.hits = hits;
     }
 
     /** At most {@code limit} articles for the ticket (the caller checked the limit), best first. */
-    public List<AssistHit> assist(IndexSearcher s, String subject, String description, int limit,
+    public List<AssistHit> assist(IndexReader r, String subject, String description, int limit,
                                   ViewerContext viewer) throws IOException {
+        PartitionSearcher s = partitions.searcher(r, viewerFilter.partition(viewer, false));
         String subj = TicketCleaner.clean(subject.length() > MAX_SUBJECT_CHARS
                 ? subject.substring(0, MAX_SUBJECT_CHARS) : subject);
         String desc = TicketCleaner.clean(description);
-        IndexReader r = s.getIndexReader();
-        int n = Math.max(1, r.numDocs());
+        long n = Math.max(1, s.size());
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         QueryTerms terms = new QueryTerms();
         Map<String, List<String>> chosenByKey = new HashMap<>();
@@ -107,12 +108,13 @@ public final class AgentAssist {
             }
             List<Map.Entry<String, Double>> scored = new ArrayList<>();
             for (Map.Entry<String, Double> e : tf.entrySet()) {
-                int df = docFreqs.of(r, new Term(all, e.getKey()));
+                long df = s.docFreq(new Term(all, e.getKey()));
                 if (df > 0) {
                     scored.add(Map.entry(e.getKey(), (1 + Math.log(e.getValue())) * Math.log(1 + (double) n / df)));
                 }
             }
-            scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+            scored.sort(Map.Entry.<String, Double>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey()));
             List<String> chosen = new ArrayList<>();
             for (Map.Entry<String, Double> e : scored.subList(0, Math.min(MAX_QUERY_TERMS, scored.size()))) {
                 float boost = (float) (1 + Math.log(tf.get(e.getKey())));

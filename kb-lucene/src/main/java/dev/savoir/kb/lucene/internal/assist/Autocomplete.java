@@ -27,8 +27,8 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * Completions of what a viewer is typing: titles of visible articles whose words start with the typed words (most
- * viewed first), one per normalized form. Never what searchers typed: the knowledge base adds popular queries under
- * its privacy rules. Thread-safe.
+ * viewed first, then in article order), one per normalized form. Never what searchers typed: the knowledge base adds
+ * popular queries under its privacy rules. Thread-safe.
  */
 public final class Autocomplete {
     private static final int MAX_PREFIX_CHARS = 100;
@@ -65,7 +65,9 @@ public final class Autocomplete {
             }
         }
         q.add(viewerFilter.of(viewer, false), Occur.FILTER);
-        Sort sort = new Sort(new SortField(Fields.VIEWS, SortField.Type.LONG, true), SortField.FIELD_DOC);
+        // ties in article order, not in index order (which depends on the index's history)
+        Sort sort = new Sort(new SortField(Fields.VIEWS, SortField.Type.LONG, true),
+                new SortField(Fields.ID, SortField.Type.STRING));
         TopDocs td = s.search(q.build(), limit * 3, sort);
         StoredFields stored = s.storedFields();
         Map<String, Suggestion> out = new LinkedHashMap<>();

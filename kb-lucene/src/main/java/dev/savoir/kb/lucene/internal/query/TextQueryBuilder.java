@@ -4,16 +4,17 @@ import dev.savoir.kb.lucene.internal.EngineOptions;
 import dev.savoir.kb.lucene.internal.analysis.Analyzers;
 import dev.savoir.kb.lucene.internal.analysis.Tokens;
 import dev.savoir.kb.lucene.internal.analysis.Tokens.Token;
-import dev.savoir.kb.lucene.internal.index.DocFreqs;
 import dev.savoir.kb.lucene.internal.index.Fields;
+import dev.savoir.kb.lucene.internal.index.PartitionSearcher;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -24,34 +25,29 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what a user typed into the {@link TextQuery} of each language the viewer may get hits in: every term on the
  * all-text field plus weighted title, tags and summary clauses, typo tolerance for rare words, exact-bigram
- * proximity, required quoted phrases, exclusions and host synonyms, and a title-coverage clause. Thread-safe.
- *
- * <p>The title-coverage clause scores a document whose title holds every query word (a rare word also through its
- * typo expansion) once more, with the title weight: "reset pasword" then ranks "Reset your password" above an article
- * that says "reset" all over its body but has only that word in its title. A single word gets no such clause (the
- * title clause already covers it).
+ * proximity, required quoted phrases, exclusions and host synonyms. Thread-safe.
  */
 public final class TextQueryBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(TextQueryBuilder.class);
     private static final int MAX_ANALYZED_TERMS = 32;
     private static final int MAX_SYNONYM_WORDS = 16;
     private static final int MAX_SYNONYMS_PER_WORD = 10;
+    private static final int MAX_TYPO_EXPANSIONS = 20;
 
     private final EngineOptions options;
     private final Analyzers analyzers;
-    private final DocFreqs docFreqs;
 
-    public TextQueryBuilder(EngineOptions options, Analyzers analyzers, DocFreqs docFreqs) {
+    public TextQueryBuilder(EngineOptions options, Analyzers analyzers) {
         this.options = options;
         this.analyzers = analyzers;
-        this.docFreqs = docFreqs;
     }
 
     /**
-     * The text query of {@code uq} in the languages of {@code keys}; {@code typos} allows fuzzy clauses for rare
-     * words (their rarity read from {@code reader}).
+     * The text query of {@code uq} in the languages of {@code keys}; {@code typos} allows typo clauses for rare
+     * words. Rarity and typo candidates are read from the viewer's partition only ({@code searcher}).
      */
-    public TextQuery build(IndexReader reader, UserQuery uq, List<String> keys, Locale viewerLocale, boolean typos) {
+    public TextQuery build(PartitionSearcher searcher, UserQuery uq, List<String> keys, Locale viewerLocale,
+                           boolean typos) throws IOException {
         TextQuery tq = new TextQuery();
         String positive = uq.positiveText();
         for (String key : keys) {
@@ -81,15 +77,18 @@ public final class TextQueryBuilder {
                 }
                 if (typos && options.typoTolerance() && t.term().length() >= 4
                         && t.term().codePoints().allMatch(Character::isLetter)
-                        && docFreqs.of(reader, new Term(all, t.term())) <= options.rareDocFreq()) {
-                    int edits = t.term().length() >= 8 ? 2 : 1;
-                    FuzzyQuery typo = new FuzzyQuery(new Term(all, t.term()), edits, 1, 20, true);
-                    tq.add("typo", typo, options.typoWeight());
-                    tq.matching.add(typo, Occur.SHOULD);
-                    tq.terms().addFuzzy(key, t.term());
-                    inTitle = new BooleanQuery.Builder().add(inTitle, Occur.SHOULD)
-                            .add(new FuzzyQuery(new Term(title, t.term()), edits, 1, 20, true), Occur.SHOULD)
-                            .build();
+                        && searcher.docFreq(new Term(all, t.term())) <= options.rareDocFreq()) {
+                    Query typo = typo(searcher, new Term(all, t.term()));
+                    if (typo != null) {
+                        tq.add("typo", typo, options.typoWeight());
+                        tq.matching.add(typo, Occur.SHOULD);
+                        tq.terms().addFuzzy(key, t.term());
+                    }
+                    Query titleTypo = typo(searcher, new Term(title, t.term()));
+                    if (titleTypo != null) {
+                        inTitle = new BooleanQuery.Builder().add(inTitle, Occur.SHOULD).add(titleTypo, Occur.SHOULD)
+                                .build();
+                    }
                 }
                 coverage.add(inTitle, Occur.MUST);
                 covered++;
@@ -129,6 +128,38 @@ public final class TextQueryBuilder {
             }
         }
         return tq;
+    }
+
+    /**
+     * The words of the viewer's partition a small edit away from a rare word (as Lucene's fuzzy query: two edits from
+     * eight letters, the first letter kept, at most {@value #MAX_TYPO_EXPANSIONS} words, most similar first), each
+     * boosted by its similarity and scored with the highest document frequency among them (Lucene's blended
+     * frequencies: a rare misspelling found in one document does not outrank the common word). {@code null} when
+     * the partition holds none.
+     */
+    private static @Nullable Query typo(PartitionSearcher searcher, Term word) throws IOException {
+        int edits = word.text().length() >= 8 ? 2 : 1;
+        List<PartitionSearcher.Similar> similar = searcher.similar(word, edits, 1, 0f, 1, MAX_TYPO_EXPANSIONS);
+        if (similar.isEmpty()) {
+            return null;
+        }
+        similar = similar.subList(0, Math.min(MAX_TYPO_EXPANSIONS, similar.size()));
+        long maxDf = similar.stream().mapToLong(PartitionSearcher.Similar::docFreq).max().orElseThrow();
+        CollectionStatistics field = searcher.collectionStatistics(word.field());
+        long docCount = field == null ? maxDf : Math.max(maxDf, field.docCount());
+        float blended = idf(maxDf, docCount);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (PartitionSearcher.Similar s : similar) {
+            // BM25's weight is linear in idf: scaling the boost scores the term as if it had the blended frequency
+            float boost = s.boost() * blended / idf(s.docFreq(), docCount);
+            b.add(new BoostQuery(new TermQuery(new Term(word.field(), s.term())), boost), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** BM25's inverse document frequency, as {@link org.apache.lucene.search.similarities.BM25Similarity}. */
+    private static float idf(long docFreq, long docCount) {
+        return (float) Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
     }
 
     private void addSynonyms(TextQuery tq, UserQuery uq, Analyzer a, String all, Locale viewerLocale) {

@@ -4,6 +4,7 @@ import dev.savoir.kb.Locales;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.lucene.internal.analysis.Analyzers;
 import dev.savoir.kb.lucene.internal.index.Fields;
+import dev.savoir.kb.lucene.internal.index.Partition;
 import dev.savoir.kb.policy.StalePolicy;
 import dev.savoir.kb.spi.SearchEngineContext;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -41,6 +43,37 @@ public final class ViewerFilter {
     public Query of(ViewerContext viewer, boolean drafts) {
         boolean working = drafts && viewer.internal();
         BooleanQuery.Builder f = new BooleanQuery.Builder();
+        f.add(audience(viewer, working), Occur.FILTER);
+        if (hidesStale(viewer)) {
+            f.add(LongPoint.newRangeQuery(Fields.DUE, Long.MIN_VALUE, context.clock().millis()), Occur.MUST_NOT);
+        }
+        f.add(localeFilter(viewer, working), Occur.FILTER);
+        return f.build();
+    }
+
+    /**
+     * The documents whose content may shape the viewer's results: {@link #of} without the locale choice (a
+     * translation in another locale is content the viewer may read too). The key names the audience: every internal
+     * viewer shares one partition, every external viewer of the same segments another.
+     */
+    public Partition partition(ViewerContext viewer, boolean drafts) {
+        boolean working = drafts && viewer.internal();
+        String key;
+        if (viewer.internal()) {
+            key = working ? "internal-working" : "internal";
+        } else {
+            StringBuilder k = new StringBuilder("external");
+            for (String segment : new TreeSet<>(viewer.segments())) {
+                k.append('\u0000').append(segment);
+            }
+            key = k.toString();
+        }
+        return new Partition(key, audience(viewer, working), hidesStale(viewer), context.clock().millis());
+    }
+
+    /** Published (or working) documents of the visibilities the viewer belongs to. */
+    private static Query audience(ViewerContext viewer, boolean working) {
+        BooleanQuery.Builder f = new BooleanQuery.Builder();
         f.add(working ? new TermQuery(new Term(Fields.WORK, "1")) : new TermQuery(new Term(Fields.KIND, Fields.PUB)),
                 Occur.FILTER);
         if (!viewer.internal()) {
@@ -51,12 +84,13 @@ public final class ViewerFilter {
                         Occur.SHOULD);
             }
             f.add(vis.build(), Occur.FILTER);
-            if (context.stalePolicy() == StalePolicy.HIDE_FROM_EXTERNAL) {
-                f.add(LongPoint.newRangeQuery(Fields.DUE, Long.MIN_VALUE, context.clock().millis()), Occur.MUST_NOT);
-            }
         }
-        f.add(localeFilter(viewer, working), Occur.FILTER);
         return f.build();
+    }
+
+    /** Whether articles past their review date are hidden from this viewer. */
+    private boolean hidesStale(ViewerContext viewer) {
+        return !viewer.internal() && context.stalePolicy() == StalePolicy.HIDE_FROM_EXTERNAL;
     }
 
     /** The analysis keys of the languages a viewer may get hits in, nearest first. */

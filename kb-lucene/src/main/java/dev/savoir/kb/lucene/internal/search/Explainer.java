@@ -19,7 +19,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
-/** Why a hit scored what it did: the score of each text group, each signal and the rules applied to it. */
+/**
+ * Why a hit scored what it did: the text score, each signal and the rules applied to it, and for internal viewers
+ * the score of each text group. External viewers get no per-group scores: each is a function of the statistics of
+ * other documents (how many hold a word, how long they are, which words are rare enough for typo matching), finer
+ * than the one text score every hit carries anyway.
+ */
 final class Explainer {
     private static final String[] SIGNAL_FIELDS = {Fields.UP, Fields.DOWN, Fields.VIEWS, Fields.VIEWS_AT,
             Fields.PUBLISHED_AT, Fields.DUE};
@@ -28,7 +33,8 @@ final class Explainer {
     }
 
     static Explanation explain(IndexSearcher searcher, ScoreDoc sd, Map<String, Query> groups, Query filter,
-                               Signals sig, List<PromotionRule> rules, boolean pinnedHit) throws IOException {
+                               Signals sig, List<PromotionRule> rules, boolean pinnedHit, boolean internal)
+            throws IOException {
         Map<String, Double> fieldScores = new LinkedHashMap<>();
         double text = 0;
         for (Map.Entry<String, Query> g : groups.entrySet()) {
@@ -62,6 +68,6 @@ final class Explainer {
             applied.add("PIN");
         }
         Map<String, Double> parts = sig.parts(v[0], v[1], v[2], v[3], v[4], v[5], promo);
-        return new Explanation(text, fieldScores, parts, applied, sd.score);
+        return new Explanation(text, internal ? fieldScores : Map.of(), parts, applied, sd.score);
     }
 }

@@ -5,6 +5,8 @@ import dev.savoir.kb.lucene.internal.EngineOptions;
 import dev.savoir.kb.lucene.internal.assist.DidYouMean;
 import dev.savoir.kb.lucene.internal.highlight.Hits;
 import dev.savoir.kb.lucene.internal.index.Fields;
+import dev.savoir.kb.lucene.internal.index.PartitionSearcher;
+import dev.savoir.kb.lucene.internal.index.PartitionStats;
 import dev.savoir.kb.lucene.internal.query.Promotions;
 import dev.savoir.kb.lucene.internal.query.RequestFilter;
 import dev.savoir.kb.lucene.internal.query.TextQuery;
@@ -63,18 +65,20 @@ public final class SearchRunner {
     private final TextQueryBuilder textQueries;
     private final Hits hits;
     private final DidYouMean didYouMean;
+    private final PartitionStats partitions;
     private final FacetColumns facetColumns = new FacetColumns();
     /** The facets searches have asked for: refreshes decode only these (a host without facets pays nothing). */
     private final Set<Facet> facetsInUse = ConcurrentHashMap.newKeySet();
 
     public SearchRunner(SearchEngineContext context, EngineOptions options, ViewerFilter viewerFilter,
-                        TextQueryBuilder textQueries, Hits hits, DidYouMean didYouMean) {
+                        TextQueryBuilder textQueries, Hits hits, DidYouMean didYouMean, PartitionStats partitions) {
         this.context = context;
         this.options = options;
         this.viewerFilter = viewerFilter;
         this.textQueries = textQueries;
         this.hits = hits;
         this.didYouMean = didYouMean;
+        this.partitions = partitions;
     }
 
     /** Decodes the facet ordinals of a new reader's segments now, on refresh, rather than in the next search. */
@@ -87,12 +91,13 @@ public final class SearchRunner {
     }
 
     /** Runs {@code request} for {@code viewer}; {@code started} is when the call began ({@link System#nanoTime}). */
-    public SearchResponse search(IndexSearcher searcher, SearchRequest request, ViewerContext viewer, long started)
+    public SearchResponse search(IndexReader reader, SearchRequest request, ViewerContext viewer, long started)
             throws IOException {
         boolean drafts = request.includeDrafts() && viewer.internal();
+        PartitionSearcher searcher = partitions.searcher(reader, viewerFilter.partition(viewer, drafts));
         UserQuery uq = UserQuery.parse(request.query());
-        TextQuery tq = textQueries.build(searcher.getIndexReader(), uq, viewerFilter.languageKeys(viewer),
-                viewer.locale(), true);
+        List<String> keys = viewerFilter.languageKeys(viewer);
+        TextQuery tq = textQueries.build(searcher, uq, keys, viewer.locale(), true);
         Promotions promotions = Promotions.of(options.rules(), context.clock().instant(), request.query(), viewer);
         Query filter = viewerFilter.of(viewer, drafts);
         Query reqFilter = RequestFilter.of(request);
@@ -123,8 +128,9 @@ public final class SearchRunner {
             matches = searcher.count(plan.matching());
             exact = true;
         } else {
-            matches = topDocs.totalHits.value();
             exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+            // Pruning starts after the threshold: how far past it counting went depends on the segment layout.
+            matches = exact ? topDocs.totalHits.value() : SearchRequest.EXACT_TOTAL_UP_TO;
         }
 
         List<ScoreDoc> ranked = new ArrayList<>(pinDocs);
@@ -138,13 +144,14 @@ public final class SearchRunner {
         for (ScoreDoc sd : page) {
             Explanation ex = null;
             if (request.explain()) {
-                ex = Explainer.explain(searcher, sd, groups, filter, sig, promotions.rules(), pinDocs.contains(sd));
+                ex = Explainer.explain(searcher, sd, groups, filter, sig, promotions.rules(), pinDocs.contains(sd),
+                        viewer.internal());
             }
             out.add(hits.hit(stored, sd, tq.terms(), ex));
         }
         String suggestion = null;
         if (total < DID_YOU_MEAN_BELOW && !uq.words().isEmpty()) {
-            suggestion = didYouMean.suggest(searcher, uq, filter);
+            suggestion = didYouMean.suggest(searcher, uq, filter, keys);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.debug("Search with {} words found {} hits in {} µs", uq.words().size(), total, took.toNanos() / 1000);
