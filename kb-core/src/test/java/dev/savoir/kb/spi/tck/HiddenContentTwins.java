@@ -6,6 +6,7 @@ import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.MutableClock;
 import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.Role;
 import dev.savoir.kb.ViewerContext;
@@ -16,8 +17,6 @@ import dev.savoir.kb.search.SearchResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,30 +48,6 @@ final class HiddenContentTwins {
     private HiddenContentTwins() {
     }
 
-    /** A clock both twins share, moved forward once everything is written (review dates then pass). */
-    static final class SharedClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     /** One public article, written the same way in both twins. */
     private record Public(String id, Locale locale, Visibility visibility, String title, String body, String tag) {
     }
@@ -80,7 +55,7 @@ final class HiddenContentTwins {
     /** Runs the probe for one seed; {@code open} opens a knowledge base on the shared clock. */
     static void check(long seed, Function<Clock, KnowledgeBase> open) {
         Random rnd = new Random(seed);
-        SharedClock clock = new SharedClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         List<Public> published = new ArrayList<>();
         int n = 3 + rnd.nextInt(6);
         for (int i = 0; i < n; i++) {

@@ -8,6 +8,7 @@ import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.MutableClock;
 import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.PermissionDeniedException;
 import dev.savoir.kb.ArticleType;
@@ -28,8 +29,6 @@ import dev.savoir.kb.spi.SearchEngineFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -554,34 +553,10 @@ public abstract class SearchEngineContract {
     private static final List<ArticleType> TYPES = List.of(ArticleType.FAQ, ArticleType.HOW_TO,
             ArticleType.TROUBLESHOOTING);
 
-    /** A clock the test moves forward, so that review dates pass. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-05T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     @Property(tries = 30)
     void totalsHitsAndEveryFacetCount_equalTheOraclesExactCounts(@ForAll long seed) {
         Random rnd = new Random(seed);
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
         boolean hideStale = rnd.nextBoolean();
         try (KnowledgeBase k = newKnowledgeBase(clock, hideStale ? StalePolicy.HIDE_FROM_EXTERNAL
                 : StalePolicy.FLAG)) {

@@ -6,6 +6,7 @@ import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.MutableClock;
 import dev.savoir.kb.MetadataChange;
 import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.Revision;
@@ -39,34 +40,6 @@ public abstract class TakeDownContract {
     private static final ViewerContext CUSTOMER_EN = ViewerContext.external(EN);
     private static final ViewerContext AGENT_EN = ViewerContext.internal(EN);
     private static final ArticleId ID = ArticleId.of("zorblax-refunds");
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends java.time.Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** The engine under test, with a long refresh interval (a minute, say). */
     protected abstract SearchEngineFactory engineFactory();
