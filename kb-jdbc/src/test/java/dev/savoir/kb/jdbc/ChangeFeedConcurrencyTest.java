@@ -63,7 +63,7 @@ class ChangeFeedConcurrencyTest {
     @Test
     void creates_onSeveralNodes_areSeenByEveryReader_exactlyOnce_withoutGaps() throws Exception {
         int perWriter = 60;
-        int total = NODES * WRITERS_PER_NODE * perWriter;
+        AtomicInteger created = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(NODES * WRITERS_PER_NODE + NODES);
         AtomicBoolean writing = new AtomicBoolean(true);
         CountDownLatch start = new CountDownLatch(1);
@@ -79,9 +79,10 @@ class ChangeFeedConcurrencyTest {
                         if (i % 5 == 4) {
                             node.commitAll(List.of(create(prefix + i + "a", EN, "x"), create(prefix + i + "b", EN,
                                     "y")));
-                            i++;
+                            created.addAndGet(2);
                         } else {
                             node.commit(create(prefix + i, EN, "x"));
+                            created.incrementAndGet();
                         }
                     }
                     return null;
@@ -118,6 +119,8 @@ class ChangeFeedConcurrencyTest {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         writing.set(false);
+        int total = created.get();
+        assertThat(total).isEqualTo(NODES * WRITERS_PER_NODE * (perWriter + perWriter / 5));
         for (Future<List<StoreChange>> r : readers) {
             List<StoreChange> seen = r.get(60, TimeUnit.SECONDS);
             assertThat(seen).hasSize(total);

@@ -228,7 +228,8 @@ public final class TestPostgres {
                     + ("amd64".equals(arch) ? "x86_64" : arch) + ".txz";
             String key = Integer.toHexString(String.valueOf(TestPostgres.class.getClassLoader().getResource(resource))
                     .hashCode());
-            Path base = Path.of(System.getProperty("java.io.tmpdir"), "savoir-pg-binaries");
+            Path base = Path.of(System.getProperty("java.io.tmpdir"), "savoir-pg-binaries-"
+                    + System.getProperty("user.name"));
             Files.createDirectories(base);
             Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path target = base.resolve("pg-" + key);
