@@ -23,6 +23,7 @@ module dev.savoir.kb.core {
     exports dev.savoir.kb.feedback;
     exports dev.savoir.kb.policy;
     exports dev.savoir.kb.reports;
+    exports dev.savoir.kb.privacy;
     exports dev.savoir.kb.spi;
 
     // The file store's record format, for stores outside kb-core (kb-jdbc): StoreRecordCodec.standard().

@@ -23,7 +23,9 @@ public enum Action {
     RESTORE_FROM_ARCHIVE("restore from archive"),
     RESTORE_REVISION("restore a revision of"),
     VERIFY("verify"),
-    READ_DRAFTS("read drafts of");
+    READ_DRAFTS("read drafts of"),
+    /** Record that a support ticket was resolved with an article (since 0.2). */
+    LINK_TICKET("link a ticket to");
 
     private final String verb;
 

@@ -8,6 +8,7 @@ import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.Services;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.policy.PermissionPolicy;
+import dev.savoir.kb.privacy.ViewerData;
 import dev.savoir.kb.reports.ArticleReport;
 import dev.savoir.kb.reports.OutdatedTranslation;
 import dev.savoir.kb.reports.ReviewDue;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -306,14 +308,22 @@ public final class KnowledgeBase implements AutoCloseable {
         return s.analytics;
     }
 
-    /** Makes every change so far visible to searches now, instead of within the engine's refresh bound. */
+    /**
+     * Makes every change so far visible to searches now, instead of within the engine's refresh bound. Articles
+     * whose indexing failed earlier (they are retried in the background) are indexed again first.
+     */
     public void refresh() {
+        s.pipeline.repairIndex(true);
         s.index.refresh();
     }
 
     /**
-     * Completions of what a viewer is typing (article titles), at most {@code limit} (1 to 50); never a title the
-     * viewer may not see.
+     * Completions of what a viewer is typing, at most {@code limit} (1 to 50): titles of articles the viewer may see,
+     * then popular queries. A query is offered as popular only once at least
+     * {@link KnowledgeBaseBuilder#popularQueryMinViewers} distinct viewers (by session id) of the public audience
+     * searched it within the analytics retention, only if it holds nothing that looks like personal data, and only
+     * if searching it now finds an article this viewer may see (checked with a one-hit search for at most 8
+     * candidates per call, only when titles leave room).
      *
      * @throws KbException if no search engine was configured
      * @throws ValidationException if {@code limit} is out of range
@@ -333,12 +343,36 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * Agent assist: articles that answer a support ticket, from its subject and description (greetings,
-     * signatures, quoted replies and order numbers are ignored), with the ticket's words that matched.
+     * Agent assist: articles that answer a support ticket, from its subject and description, with the ticket's
+     * words that matched. The agent sees what an internal viewer in {@code locale} sees (internal articles
+     * included, never drafts). Greetings and politeness words, signatures, quoted replies, the language's common
+     * words ({@code we}, {@code our}, {@code don't}) and order or ticket references ({@code Order number
+     * LUM-2026-48213}) are ignored.
      *
+     * @param agent the agent handling the ticket, the same {@link Actor} that later calls {@link #linkTicket}
+     * @param locale the agent's locale (translations fall back as for any viewer)
+     * @throws KbException if no search engine was configured
+     * @throws ValidationException if {@code limit} is not between 1 and {@link SearchRequest#MAX_LIMIT}
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public List<AssistHit> suggestForTicket(Actor agent, Locale locale, String subject, String description,
+                                            int limit) {
+        Check.notNull("agent", agent);
+        return s.search.suggestForTicket(ViewerContext.internal(Check.notNull("locale", locale)), subject,
+                description, limit);
+    }
+
+    /**
+     * Agent assist for any viewer: as {@link #suggestForTicket(Actor, Locale, String, String, int)}, but what the
+     * suggestions may show is that of {@code viewer} (an external viewer gets only what a customer may read).
+     *
+     * @deprecated since 0.2: the agent is an {@link Actor}, as in {@link #linkTicket}; use
+     *     {@link #suggestForTicket(Actor, Locale, String, String, int)}. This overload stays until 1.0.
      * @throws KbException if no search engine was configured
      * @throws ValidationException if {@code limit} is not between 1 and {@link SearchRequest#MAX_LIMIT}
      */
+    @Deprecated(since = "0.2")
     public List<AssistHit> suggestForTicket(ViewerContext viewer, String subject, String description, int limit) {
         return s.search.suggestForTicket(viewer, subject, description, limit);
     }
@@ -380,7 +414,14 @@ public final class KnowledgeBase implements AutoCloseable {
         return s.feedback.vote(viewer, viewerKey, id, helpful, reason, comment);
     }
 
-    /** Records that an agent resolved a ticket with this article ("used to resolve"); a ticket counts once. */
+    /**
+     * Records that an agent resolved a ticket with this article ("used to resolve"); a ticket counts once.
+     *
+     * @param agent the agent, whom the permission policy must allow {@link Action#LINK_TICKET} on the article (the
+     *     built-in policy: {@link Role#AGENT}, an author, a reviewer, a publisher or an admin)
+     * @throws PermissionDeniedException if the permission policy refuses it
+     * @throws ArticleNotFoundException if there is no such article
+     */
     public FeedbackSummary linkTicket(Actor agent, ArticleId id, String ticketId) {
         return s.feedback.linkTicket(agent, id, ticketId);
     }
@@ -398,6 +439,35 @@ public final class KnowledgeBase implements AutoCloseable {
     /** The latest reader comments on an article, newest first. */
     public List<ReaderComment> comments(Actor actor, ArticleId id) {
         return s.feedback.comments(actor, id);
+    }
+
+    // =================================================================== privacy
+
+    /**
+     * Everything recorded about one viewer key, oldest first, for a right-of-access request: the searches, clicks
+     * and tickets analytics recorded under it as a session id, the votes (with reasons and comments) feedback
+     * recorded under it, and the views still linked to it. Reads every analytics log kept: a rare, slow call.
+     *
+     * @throws ValidationException if the key is null, blank or longer than 200 characters
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public ViewerData exportViewer(String viewerKey) {
+        return s.privacy.export(viewerKey);
+    }
+
+    /**
+     * Erases everything recorded about one viewer key (see {@link #exportViewer}), durably when the call returns:
+     * the analytics and feedback files are rewritten without it (a host store deletes its rows), its votes stop
+     * counting, and the popular-query counts forget its searches. Anonymous view counts stay.
+     *
+     * @return how many records were erased
+     * @throws ValidationException if the key is null, blank or longer than 200 characters
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public long eraseViewer(String viewerKey) {
+        return s.privacy.erase(viewerKey);
     }
 
     // =================================================================== export, import

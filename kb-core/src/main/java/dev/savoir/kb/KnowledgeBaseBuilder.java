@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class KnowledgeBaseBuilder {
+    /** How many distinct viewers must have searched a query before autocomplete offers it to others, by default. */
+    public static final int DEFAULT_POPULAR_QUERY_MIN_VIEWERS = 5;
+    /** The fewest distinct viewers {@link #popularQueryMinViewers} accepts. */
+    public static final int MIN_POPULAR_QUERY_VIEWERS = 2;
+
     private @Nullable Path directory;
     private boolean inMemory;
     private @Nullable ArticleStore store;
@@ -61,6 +67,8 @@ public final class KnowledgeBaseBuilder {
     private @Nullable FeedbackStore feedbackStore;
     private @Nullable AnalyticsStore analyticsStore;
     private SchedulerLease schedulerLease = SchedulerLease.local();
+    private int popularQueryMinViewers = DEFAULT_POPULAR_QUERY_MIN_VIEWERS;
+    private boolean analyticsRawText;
     private final Set<String> set = new HashSet<>();
 
     KnowledgeBaseBuilder() {
@@ -245,6 +253,38 @@ public final class KnowledgeBaseBuilder {
         return this;
     }
 
+    /**
+     * How many distinct viewers (told apart by the session id passed to
+     * {@link KnowledgeBase#search(ViewerContext, dev.savoir.kb.search.SearchRequest, String)}) must have searched a
+     * query within the analytics retention before autocomplete offers it to other viewers as a popular query
+     * (default {@value #DEFAULT_POPULAR_QUERY_MIN_VIEWERS}, at least {@value #MIN_POPULAR_QUERY_VIEWERS}). Repeated
+     * searches by one viewer count once; searches without a session id never count.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public KnowledgeBaseBuilder popularQueryMinViewers(int viewers) {
+        once("popularQueryMinViewers");
+        this.popularQueryMinViewers = Check.range("popularQueryMinViewers", viewers, MIN_POPULAR_QUERY_VIEWERS,
+                1_000_000);
+        return this;
+    }
+
+    /**
+     * Whether search analytics stores queries as typed (normalized) instead of with what looks like personal data
+     * (e-mail addresses, phone, card and account numbers, long digit runs, URLs with tokens) masked as
+     * {@code <email>}, {@code <phone>}... (default false: masked). Raw text then appears in the analytics reports,
+     * which are for staff; popular-query suggestions never carry personal data either way.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public KnowledgeBaseBuilder analyticsRawText(boolean raw) {
+        once("analyticsRawText");
+        this.analyticsRawText = raw;
+        return this;
+    }
+
     /** Receives the number of articles indexed so far while the search index is rebuilt. */
     public KnowledgeBaseBuilder onRebuildProgress(LongConsumer progress) {
         once("onRebuildProgress");
@@ -274,7 +314,8 @@ public final class KnowledgeBaseBuilder {
         Settings settings = new Settings(directory, inMemory, store, engineFactory, renderer, clock, permissions,
                 distinctReviewer, reviewRequired, rules, stalePolicy, defaultLocale, maxBodyBytes, linkResolver,
                 shared, schedulerInterval, rebuildProgress, viewDedupWindow, analyticsQueueCapacity,
-                analyticsRetentionDays, feedbackStore, analyticsStore, schedulerLease);
+                analyticsRetentionDays, feedbackStore, analyticsStore, schedulerLease, popularQueryMinViewers,
+                analyticsRawText);
         boolean ownsShared = shared == null;
         SharedResources res = shared != null ? shared : SharedResources.create();
         CompletableFuture<ArticleStore> opening;

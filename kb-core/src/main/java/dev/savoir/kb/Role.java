@@ -19,6 +19,8 @@ public record Role(@JsonValue String name) {
     public static final Role REVIEWER = new Role("reviewer");
     /** Publishes, schedules, unpublishes, archives, restores, verifies. */
     public static final Role PUBLISHER = new Role("publisher");
+    /** Resolves support tickets: links them to the articles that answered them (since 0.2). */
+    public static final Role AGENT = new Role("agent");
     /** May do everything. */
     public static final Role ADMIN = new Role("admin");
 

@@ -108,6 +108,29 @@ class FeedbackTest {
     }
 
     @Test
+    void ticketLinks_needThePermissionPolicy_agentAllowed_roleLessActorRefused() {
+        try (KnowledgeBase kb = open()) {
+            ArticleId id = publish(kb, "a", Visibility.INTERNAL);
+            assertThat(kb.linkTicket(Actor.of("agent-7", Role.AGENT), id, "T-100").ticketLinks()).isEqualTo(1);
+            assertThatThrownBy(() -> kb.linkTicket(Actor.of("visitor"), id, "T-101"))
+                    .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("link a ticket to");
+            assertThat(kb.feedback(id).ticketLinks()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void ticketLinks_hostPolicyDecides() {
+        try (KnowledgeBase kb = KnowledgeBase.builder().directory(dir).clock(clock).requireReview(false)
+                .schedulerInterval(Duration.ZERO)
+                .permissionPolicy((actor, action, article) -> action != Action.LINK_TICKET || actor.id().equals("lead"))
+                .build()) {
+            ArticleId id = publish(kb, "a", Visibility.INTERNAL);
+            assertThatThrownBy(() -> kb.linkTicket(ADMIN, id, "T-1")).isInstanceOf(PermissionDeniedException.class);
+            assertThat(kb.linkTicket(Actor.of("lead"), id, "T-1").ticketLinks()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void exportArchive_thenImportArchives_givesIdenticalArticle() {
         ArticleArchive exported;
         try (KnowledgeBase kb = open()) {

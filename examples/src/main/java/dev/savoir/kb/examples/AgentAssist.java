@@ -1,9 +1,9 @@
 package dev.savoir.kb.examples;
 
+import dev.savoir.kb.Actor;
 import dev.savoir.kb.KnowledgeBase;
-import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.Role;
 import dev.savoir.kb.search.AssistHit;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -35,14 +35,17 @@ public final class AgentAssist {
     private AgentAssist() {
     }
 
-    /** The suggestions for the sample ticket, as an agent (internal viewer) sees them. */
+    /** The agent handling the ticket (the same actor links the ticket to the article that solved it). */
+    public static final Actor AGENT = Actor.of("agent-7@lumo.example", Role.AGENT);
+
+    /** The suggestions for the sample ticket, as an agent sees them (internal procedures included). */
     public static List<AssistHit> suggest(KnowledgeBase kb) {
-        return kb.suggestForTicket(ViewerContext.internal(Locale.ENGLISH), SUBJECT, DESCRIPTION, 5);
+        return kb.suggestForTicket(AGENT, Locale.ENGLISH, SUBJECT, DESCRIPTION, 5);
     }
 
     public static void main(String[] args) throws Exception {
         Path folder = args.length > 0 && !args[0].isBlank() ? Path.of(args[0])
-                : Files.createTempDirectory("savoir-assist");
+                : TempFolder.create("savoir-assist");
         try (KnowledgeBase kb = SampleKnowledgeBase.open(folder, Clock.systemUTC())) {
             print(suggest(kb));
         }

@@ -7,7 +7,6 @@ import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ public final class Demo {
         if (serve && !a.isEmpty() && a.getFirst().matches("\\d{1,5}")) {
             port = Integer.parseInt(a.removeFirst());
         }
-        Path folder = a.isEmpty() ? Files.createTempDirectory("savoir-demo") : Path.of(a.getFirst());
+        Path folder = a.isEmpty() ? TempFolder.create("savoir-demo") : Path.of(a.getFirst());
         System.out.println("Knowledge base folder: " + folder);
         try (KnowledgeBase kb = SampleKnowledgeBase.open(folder, Clock.systemUTC())) {
             System.out.println();

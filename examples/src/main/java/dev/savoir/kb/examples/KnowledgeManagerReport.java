@@ -8,7 +8,6 @@ import dev.savoir.kb.analytics.QueryStats;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +77,7 @@ public final class KnowledgeManagerReport {
 
     public static void main(String[] args) throws Exception {
         Path folder = args.length > 0 && !args[0].isBlank() ? Path.of(args[0])
-                : Files.createTempDirectory("savoir-report");
+                : TempFolder.create("savoir-report");
         try (KnowledgeBase kb = SampleKnowledgeBase.open(folder, Clock.systemUTC())) {
             simulateDay(kb);
             print(kb, Instant.now());

@@ -84,7 +84,7 @@ public final class SampleKnowledgeBase {
             if (uri.getScheme().equals("file")) {
                 return Path.of(uri).getParent();
             }
-            Path target = Files.createTempDirectory("savoir-sample-kb");
+            Path target = TempFolder.create("savoir-sample-kb");
             try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of());
                  Stream<Path> files = Files.walk(jar.getPath("/sample-kb"))) {
                 for (Path p : files.toList()) {

@@ -26,17 +26,19 @@ import org.junit.jupiter.api.Test;
 /** The bundled sample imports, and the demo's searches, agent assist and report give what the README says. */
 class SampleKnowledgeBaseTest {
     static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    static Path dir;
     static KnowledgeBase kb;
 
     @BeforeAll
     static void open() throws Exception {
-        Path dir = Files.createTempDirectory("savoir-sample");
+        dir = Files.createTempDirectory("savoir-sample");
         kb = SampleKnowledgeBase.open(dir, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
         kb.close();
+        TempFolder.deleteTree(dir);
     }
 
     static String first(String lang, String query) {
@@ -64,6 +66,36 @@ class SampleKnowledgeBaseTest {
         assertThat(first("en", "hub ofline")).isEqualTo("hub-offline");
         assertThat(first("fr", "résilier mon abonnement")).isEqualTo("cancel-subscription");
         assertThat(first("en", "invoice VAT number")).isEqualTo("invoice-company-details");
+    }
+
+    @Test
+    void quickStartSearch_withATypo_findsThePasswordArticleAboveTheFactoryReset() {
+        // the title holds both words once the typo is corrected; "Factory reset the hub" only says "reset" often
+        List<String> ids = kb.search(ViewerContext.external(Locale.ENGLISH), SearchRequest.of("reset pasword"))
+                .hits().stream().map(h -> h.articleId().value()).toList();
+        assertThat(ids.getFirst()).isEqualTo("reset-password");
+        assertThat(ids).contains("factory-reset-hub");
+        assertThat(ids.indexOf("reset-password")).isLessThan(ids.indexOf("factory-reset-hub"));
+    }
+
+    @Test
+    void pastedTextWithColons_findsWhatTheSpacedTextFinds() {
+        for (String[] q : new String[][] {{"invoice:12345", "invoice 12345"}, {"title:invoice", "title invoice"},
+                {"Error:timeout", "Error timeout"}}) {
+            ViewerContext customer = ViewerContext.external(Locale.ENGLISH);
+            List<String> spaced = kb.search(customer, SearchRequest.of(q[1])).hits().stream()
+                    .map(h -> h.articleId().value()).toList();
+            assertThat(kb.search(customer, SearchRequest.of(q[0])).hits()).as(q[0])
+                    .extracting(h -> h.articleId().value()).isEqualTo(spaced);
+        }
+        assertThat(first("en", "invoice:12345")).isEqualTo("download-invoice");
+    }
+
+    @Test
+    void agentAssist_onTheDemoTicket_matchesNoStopWordsGreetingsOrOrderReference() {
+        assertThat(AgentAssist.suggest(kb)).flatExtracting(AssistHit::matchedTerms)
+                .isNotEmpty()
+                .doesNotContain("we", "our", "you", "don't", "order", "number", "hello", "thanks", "for", "the");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.savoir.kb.benchmarks;
 
+import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.Role;
 import dev.savoir.kb.ViewerContext;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AssistBench {
     private List<KbGenerator.Ticket> tickets;
     private List<String> prefixes;
-    private final ViewerContext agent = ViewerContext.internal(Locale.ENGLISH);
+    private final Actor agent = Actor.of("agent", Role.AGENT);
     private final ViewerContext customer = ViewerContext.external(Locale.ENGLISH);
     private int next;
 
@@ -49,7 +51,7 @@ public class AssistBench {
     public Object assist(BenchKb b) {
         KbGenerator.Ticket t = tickets.get(next);
         next = (next + 1) % tickets.size();
-        return b.kb.suggestForTicket(agent, t.subject(), t.description(), 5);
+        return b.kb.suggestForTicket(agent, Locale.ENGLISH, t.subject(), t.description(), 5);
     }
 
     /** Autocomplete of what a customer typed. */

@@ -1,6 +1,8 @@
 package dev.savoir.kb.benchmarks;
 
+import dev.savoir.kb.Actor;
 import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.Role;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
@@ -55,13 +57,13 @@ public final class Footprint {
             List<String> qs = g.shortQueries(256, false);
             List<KbGenerator.Ticket> tickets = g.tickets(32);
             ViewerContext customer = ViewerContext.external(Locale.ENGLISH, "enterprise");
-            ViewerContext agent = ViewerContext.internal(Locale.ENGLISH);
+            Actor agent = Actor.of("agent", Role.AGENT);
             long[] took = new long[queries];
             for (int i = 0; i < queries; i++) {
                 long s = System.nanoTime();
                 if (i % 10 == 9) {
                     KbGenerator.Ticket t = tickets.get(i % tickets.size());
-                    kb.suggestForTicket(agent, t.subject(), t.description(), 5);
+                    kb.suggestForTicket(agent, Locale.ENGLISH, t.subject(), t.description(), 5);
                 } else {
                     kb.search(customer, SearchRequest.builder(qs.get(i % qs.size())).limit(10)
                             .facets(Facet.CATEGORY, Facet.TYPE, Facet.TAG).build());

@@ -1,6 +1,7 @@
 package dev.savoir.kb.internal;
 
 import dev.savoir.kb.StoreException;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectReader;
@@ -137,6 +140,90 @@ public final class JsonLinesLog implements AutoCloseable {
         }
         System.arraycopy(src, from, out, used, length);
         return out;
+    }
+
+    /**
+     * Reads every readable line of a log file into {@code sink}, without opening it for appending (damaged lines are
+     * skipped); nothing when the file does not exist.
+     */
+    public static <T> void read(Path file, Class<T> type, Consumer<T> sink) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        ObjectReader reader = Json.mapper().readerFor(type);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                T event;
+                try {
+                    event = reader.readValue(line);
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                if (event != null) {
+                    sink.accept(event);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rewrites a closed log file keeping only the lines whose event {@code keep} accepts (damaged lines and a torn
+     * last line are dropped too): the kept lines go to a temporary file, which is synced and then renamed over the
+     * log, so that a crash leaves the old file or the new one, and the dropped lines are gone from the file, not
+     * only hidden. Does nothing when every line is kept.
+     *
+     * @return the number of lines dropped
+     */
+    public static <T> long rewrite(Path file, Class<T> type, Predicate<T> keep) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".rewrite");
+        ObjectReader reader = Json.mapper().readerFor(type);
+        long dropped = 0;
+        try {
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    T event;
+                    try {
+                        event = reader.readValue(line);
+                    } catch (RuntimeException e) {
+                        dropped++;
+                        continue;
+                    }
+                    if (event != null && keep.test(event)) {
+                        out.write(line);
+                        out.write('\n');
+                    } else {
+                        dropped++;
+                    }
+                }
+            }
+            if (dropped == 0) {
+                Files.delete(tmp);
+                return 0;
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+            return dropped;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // The failure below says what went wrong.
+            }
+            throw new StoreException("cannot rewrite " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Buffers one event; durable after the next {@link #sync()}. */

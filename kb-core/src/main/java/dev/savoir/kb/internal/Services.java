@@ -16,6 +16,8 @@ import dev.savoir.kb.internal.lifecycle.Transitions;
 import dev.savoir.kb.internal.read.EditorReads;
 import dev.savoir.kb.internal.read.ReaderView;
 import dev.savoir.kb.internal.reports.Reports;
+import dev.savoir.kb.internal.privacy.ViewerPrivacy;
+import dev.savoir.kb.internal.search.PopularQueries;
 import dev.savoir.kb.internal.search.SearchService;
 import dev.savoir.kb.internal.write.ArticleWriter;
 import dev.savoir.kb.internal.write.ChangePipeline;
@@ -56,6 +58,7 @@ public final class Services implements AutoCloseable {
     public final Feedback feedback;
     public final SearchAnalytics analytics;
     public final SearchService search;
+    public final ViewerPrivacy privacy;
     public final Reports reports;
     public final ArchiveImport archives;
 
@@ -85,8 +88,10 @@ public final class Services implements AutoCloseable {
         this.reader = new ReaderView(context, s.stalePolicy(), renderer, s.linkResolver());
         this.editor = new EditorReads(context);
         this.feedback = new Feedback(context, feedbackStore, reader, editor, engine);
-        this.analytics = new RecordingSearchAnalytics(analyticsStore, s.clock());
-        this.search = new SearchService(index, analytics);
+        this.analytics = new RecordingSearchAnalytics(analyticsStore, s.clock(), s.analyticsRawText());
+        this.search = new SearchService(index, analytics, new PopularQueries(s.popularQueryMinViewers(),
+                Duration.ofDays(s.analyticsRetentionDays()), s.clock()));
+        this.privacy = new ViewerPrivacy(context, feedback, analyticsStore, search);
         this.reports = new Reports(context, feedbackStore);
         this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);
         index.catchUp(s.rebuildProgress());
@@ -165,6 +170,11 @@ public final class Services implements AutoCloseable {
             feedback.pushSignals();
         } catch (RuntimeException e) {
             LOG.warn("Background flush failed", e);
+        }
+        try {
+            pipeline.repairIndex(false);
+        } catch (RuntimeException e) {
+            LOG.warn("Background repair of the search index failed", e);
         }
     }
 

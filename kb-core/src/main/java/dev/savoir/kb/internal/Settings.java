@@ -27,7 +27,8 @@ public record Settings(@Nullable Path directory, boolean inMemory, @Nullable Art
                        LinkResolver linkResolver, @Nullable SharedResources shared, Duration schedulerInterval,
                        @Nullable LongConsumer rebuildProgress, Duration viewDedupWindow, int analyticsQueueCapacity,
                        int analyticsRetentionDays, @Nullable FeedbackStore feedbackStore,
-                       @Nullable AnalyticsStore analyticsStore, SchedulerLease schedulerLease) {
+                       @Nullable AnalyticsStore analyticsStore, SchedulerLease schedulerLease,
+                       int popularQueryMinViewers, boolean analyticsRawText) {
     public Settings {
         rules = List.copyOf(rules);
     }

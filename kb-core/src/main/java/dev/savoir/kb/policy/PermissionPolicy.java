@@ -25,7 +25,8 @@ public interface PermissionPolicy {
     /**
      * The built-in policy: {@link Role#ADMIN} may do everything; {@link Role#AUTHOR} creates, edits, translates and
      * submits; {@link Role#REVIEWER} approves and requests changes; {@link Role#PUBLISHER} publishes, schedules,
-     * unpublishes, archives, restores and verifies. Reading drafts needs any of these roles.
+     * unpublishes, archives, restores and verifies. Reading drafts needs any of these roles. Linking a ticket to an
+     * article needs {@link Role#AGENT} or any of these roles.
      */
     static PermissionPolicy roleBased() {
         return (actor, action, article) -> {
@@ -41,6 +42,8 @@ public interface PermissionPolicy {
                 case PUBLISH, SCHEDULE_PUBLISH, UNPUBLISH, ARCHIVE, SCHEDULE_ARCHIVE, RESTORE_FROM_ARCHIVE, VERIFY ->
                         actor.has(Role.PUBLISHER);
                 case READ_DRAFTS -> actor.has(Role.AUTHOR) || actor.has(Role.REVIEWER) || actor.has(Role.PUBLISHER);
+                case LINK_TICKET -> actor.has(Role.AGENT) || actor.has(Role.AUTHOR) || actor.has(Role.REVIEWER)
+                        || actor.has(Role.PUBLISHER);
             };
         };
     }

@@ -3,6 +3,7 @@ package dev.savoir.kb.spi;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.analytics.DeflectionEstimate;
 import dev.savoir.kb.analytics.QueryStats;
+import dev.savoir.kb.privacy.ViewerRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,10 @@ import org.apiguardian.api.API;
  *   <li>Reports cover the UTC days from {@code from}'s to the day of the last instant before {@code to}.</li>
  *   <li>Queries are grouped by (normalized query, language); sessions count for the deflection estimate as having
  *       searched, clicked (a result) and opened a ticket, per day.</li>
+ *   <li>{@link #eraseViewer} removes every event recorded under a session id (pending ones included) from what the
+ *       store keeps and reports: reports no longer count them, {@link #viewerRecords} no longer returns them, and a
+ *       durable store has rewritten its files or rows when the call returns (filtering on read is not erasure);
+ *       it survives a close and reopen.</li>
  *   <li>Implementations are thread-safe.</li>
  * </ul>
  *
@@ -46,6 +51,20 @@ public interface AnalyticsStore extends AutoCloseable {
 
     /** The self-service deflection estimate over [from, to). */
     DeflectionEstimate deflection(Instant from, Instant to);
+
+    /**
+     * Everything recorded under the session id {@code viewerKey} (searches, clicks, tickets), oldest first, pending
+     * events included: the analytics part of a right-of-access request. May read every event kept.
+     */
+    List<ViewerRecord> viewerRecords(String viewerKey);
+
+    /**
+     * Erases every event recorded under the session id {@code viewerKey}, pending ones included, durably when the
+     * call returns; the reports of the days concerned no longer count them.
+     *
+     * @return how many events were erased
+     */
+    long eraseViewer(String viewerKey);
 
     /** Writes what is pending and releases files or connections; idempotent. */
     @Override

@@ -4,6 +4,7 @@ import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.feedback.ReaderComment;
 import dev.savoir.kb.feedback.VoteReason;
+import dev.savoir.kb.privacy.ViewerRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #restore} adds imported aggregates to what the store counts itself.</li>
  *   <li>Votes, ticket links and restores are durable when the call returns; views may be made durable in batches
  *       (at most what {@link #flush()} writes can be lost in a crash).</li>
+ *   <li>{@link #eraseViewer} removes everything that names a viewer key: its votes (which stop counting in the
+ *       aggregates), their reasons and comments, and whatever links it to its views (a view by it counts again at
+ *       once); anonymous view counts may stay. A durable store has rewritten its files or rows when the call
+ *       returns (filtering on read is not erasure), so the erasure survives a close and reopen.</li>
+ *   <li>{@link #viewerRecords} returns everything kept that names the viewer key.</li>
  *   <li>Implementations are thread-safe.</li>
  * </ul>
  *
@@ -59,6 +65,19 @@ public interface FeedbackStore extends AutoCloseable {
 
     /** The latest reader comments on the article, newest first (at most 20). */
     List<ReaderComment> comments(ArticleId id);
+
+    /**
+     * Everything kept that names {@code viewerKey}, oldest first: its votes (with their reasons and comments) and
+     * the views still linked to it. The feedback part of a right-of-access request.
+     */
+    List<ViewerRecord> viewerRecords(String viewerKey);
+
+    /**
+     * Erases everything that names {@code viewerKey}, durably when the call returns.
+     *
+     * @return how many records (votes, view links) were erased
+     */
+    long eraseViewer(String viewerKey);
 
     /** Makes every view recorded so far durable. */
     void flush();

@@ -29,7 +29,16 @@ public interface SearchEngine extends AutoCloseable {
      */
     long appliedSequence();
 
-    /** Indexes the current state of these articles, which reflects the store up to {@code sequence}. */
+    /**
+     * Indexes the current state of these articles and records {@code sequence} as applied: once it is durable,
+     * {@link #appliedSequence()} returns the highest sequence recorded so far.
+     *
+     * <p>The knowledge base passes a sequence up to which every change is in the index, which may be lower than
+     * the change these articles come from (while an earlier write is still being indexed, or an article whose
+     * indexing failed awaits its retry), and may repeat or go back; the engine keeps the highest. If this throws,
+     * the engine must not record {@code sequence}: the knowledge base retries the articles and, after a restart,
+     * catches up from the sequence recorded before.
+     */
     void apply(List<IndexableArticle> articles, long sequence);
 
     /**
@@ -44,8 +53,9 @@ public interface SearchEngine extends AutoCloseable {
     SearchResponse search(SearchRequest request, ViewerContext viewer);
 
     /**
-     * Completions of what a viewer is typing (titles, then popular queries), at most {@code limit}; never a title
-     * or a query only found in articles the viewer may not see.
+     * Completions of what a viewer is typing: titles of articles the viewer may see, at most {@code limit}, never
+     * text that searchers typed. The knowledge base adds popular queries itself, under its privacy rules (enough
+     * distinct viewers, no personal data, a result this viewer may see), so an engine needs no query log.
      */
     List<Suggestion> autocomplete(String prefix, int limit, ViewerContext viewer);
 

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * queue (a full queue drops the event and counts it, never blocks); {@link #drain}, run on the knowledge base's
  * scheduler, appends the events to a daily log (one fsync per drain) and folds them into per-day rollups in memory.
  * Closed days are saved as rollup files, so that opening a year of analytics reads 365 small files, not every event.
- * Days older than the retention are deleted.
+ * Days older than the retention are deleted. {@link #erase} removes one session's events from the logs (rewritten)
+ * and from the rollups (saved again).
  */
 public final class AnalyticsEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsEngine.class);
@@ -86,6 +87,8 @@ public final class AnalyticsEngine implements AutoCloseable {
     private final AtomicLong recorded = new AtomicLong();
     private final ConcurrentSkipListMap<LocalDate, Day> days = new ConcurrentSkipListMap<>();
     private final int retentionDays;
+    /** In memory only: the events of each session, for {@link #eventsOf} and {@link #erase}. */
+    private final @Nullable Map<String, List<Event>> sessionEvents;
     private @Nullable JsonLinesLog log;
     private @Nullable LocalDate logDay;
 
@@ -93,6 +96,7 @@ public final class AnalyticsEngine implements AutoCloseable {
         this.directory = directory;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.retentionDays = retentionDays;
+        this.sessionEvents = directory == null ? new HashMap<>() : null;
         if (directory != null) {
             load(now);
         }
@@ -263,6 +267,9 @@ public final class AnalyticsEngine implements AutoCloseable {
         }
         for (Event e : batch) {
             fold(e);
+            if (sessionEvents != null && e.session() != null) {
+                sessionEvents.computeIfAbsent(e.session(), k -> new ArrayList<>()).add(e);
+            }
         }
         recorded.addAndGet(batch.size());
         return batch.size();
@@ -283,24 +290,28 @@ public final class AnalyticsEngine implements AutoCloseable {
     }
 
     private void saveRollup(LocalDate d) {
+        try {
+            writeRollup(d);
+        } catch (IOException e) {
+            LOG.warn("Cannot save the analytics rollup of {}: {}", d, e.getMessage());
+        }
+    }
+
+    private void writeRollup(LocalDate d) throws IOException {
         Day day = days.get(d);
         if (day == null || directory == null) {
             return;
         }
         Path target = directory.resolve("rollup-" + d + ".json");
         Path tmp = directory.resolve("rollup-" + d + ".json.tmp");
-        try {
-            synchronized (day) {
-                Files.write(tmp, Json.mapper().writeValueAsBytes(day));
-            }
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.deleteIfExists(directory.resolve("partial-" + d + ".json"));
-        } catch (IOException e) {
-            LOG.warn("Cannot save the analytics rollup of {}: {}", d, e.getMessage());
+        synchronized (day) {
+            Files.write(tmp, Json.mapper().writeValueAsBytes(day));
         }
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(directory.resolve("partial-" + d + ".json"));
     }
 
     private void deleteBefore(LocalDate oldest) {
@@ -417,6 +428,153 @@ public final class AnalyticsEngine implements AutoCloseable {
             }
         }
         return new DeflectionEstimate(searched, clicked, deflected);
+    }
+
+    /** Every event recorded under {@code session}, queued ones included, oldest first. Reads every log kept. */
+    public synchronized List<Event> eventsOf(String session) {
+        drain();
+        List<Event> out = new ArrayList<>();
+        if (sessionEvents != null) {
+            out.addAll(sessionEvents.getOrDefault(session, List.of()));
+        } else {
+            if (log != null) {
+                log.sync();
+            }
+            for (Path f : eventLogs()) {
+                JsonLinesLog.read(f, Event.class, e -> {
+                    if (session.equals(e.session())) {
+                        out.add(e);
+                    }
+                });
+            }
+        }
+        out.sort(Comparator.comparing(Event::at));
+        return out;
+    }
+
+    /**
+     * Erases every event recorded under {@code session}, queued ones included: each daily log holding one is
+     * rewritten without it, and the rollups of those days no longer count it (saved again before this returns;
+     * the session's flags go from every day).
+     *
+     * @return how many events were erased
+     */
+    public synchronized long erase(String session) {
+        drain();
+        List<Event> erased = new ArrayList<>();
+        try {
+            if (sessionEvents != null) {
+                erased.addAll(sessionEvents.getOrDefault(session, List.of()));
+                sessionEvents.remove(session);
+            } else {
+                eraseFromLogs(session, erased);
+            }
+            for (Event e : erased) {
+                unfold(e);
+            }
+            for (var entry : days.entrySet()) {
+                LocalDate d = entry.getKey();
+                Day day = entry.getValue();
+                boolean had;
+                synchronized (day) {
+                    had = day.sessions.remove(session) != null;
+                }
+                if (directory != null && (had || erased.stream().anyMatch(e -> day(e.at()).equals(d)))) {
+                    if (d.equals(logDay)) {
+                        savePartial();
+                    } else if (logDay == null || d.isBefore(logDay)) {
+                        writeRollup(d);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot erase a session from the search analytics in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        return erased.size();
+    }
+
+    /** Rewrites every daily log without the events of {@code session}, adding them to {@code erased}. */
+    private void eraseFromLogs(String session, List<Event> erased) throws IOException {
+        Path dir = java.util.Objects.requireNonNull(directory);
+        LocalDate open = logDay;
+        if (open != null) {
+            // The open day's partial rollup counts the session: it must not outlive the rewrite of its log.
+            Files.deleteIfExists(dir.resolve("partial-" + open + ".json"));
+        }
+        for (Path f : eventLogs()) {
+            Matcher m = EVENTS.matcher(f.getFileName().toString());
+            if (!m.matches()) {
+                continue;
+            }
+            boolean isOpen = LocalDate.parse(m.group(1)).equals(logDay) && log != null;
+            if (isOpen) {
+                java.util.Objects.requireNonNull(log).close();
+                log = null;
+            }
+            try {
+                JsonLinesLog.rewrite(f, Event.class, e -> {
+                    if (session.equals(e.session())) {
+                        erased.add(e);
+                        return false;
+                    }
+                    return true;
+                });
+            } finally {
+                if (isOpen) {
+                    log = new JsonLinesLog(f);
+                    log.replay(Event.class, e -> { });
+                }
+            }
+        }
+    }
+
+    /** The daily event logs in the folder. */
+    private List<Path> eventLogs() {
+        if (directory == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> EVENTS.matcher(f.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException e) {
+            throw new StoreException("cannot list the search analytics in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes one event out of its day's rollup again (the inverse of {@link #fold}, but for the last-seen time). */
+    private void unfold(Event e) {
+        Day day = days.get(day(e.at()));
+        if (day == null) {
+            return;
+        }
+        synchronized (day) {
+            String key = e.language() + "|" + e.query();
+            Counts c = day.queries.get(key);
+            switch (e.kind()) {
+                case "search" -> {
+                    if (c != null) {
+                        c.searches = Math.max(0, c.searches - 1);
+                        if (e.results() == 0) {
+                            c.zero = Math.max(0, c.zero - 1);
+                        }
+                    }
+                }
+                case "click" -> {
+                    if (c != null) {
+                        c.clicks = Math.max(0, c.clicks - 1);
+                    }
+                    if (e.article() != null) {
+                        day.articleClicks.computeIfPresent(e.article(), (k, v) -> v > 1 ? v - 1 : null);
+                    }
+                }
+                default -> {
+                    // Tickets only set the session's flag, which the caller removes.
+                }
+            }
+            if (c != null && c.searches == 0 && c.clicks == 0) {
+                day.queries.remove(key);
+            }
+        }
     }
 
     @Override

@@ -3,10 +3,12 @@ package dev.savoir.kb.internal.analytics;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.analytics.DeflectionEstimate;
 import dev.savoir.kb.analytics.QueryStats;
+import dev.savoir.kb.privacy.ViewerRecord;
 import dev.savoir.kb.spi.AnalyticsEvent;
 import dev.savoir.kb.spi.AnalyticsStore;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +70,33 @@ public final class FileAnalyticsStore implements AnalyticsStore {
     @Override
     public DeflectionEstimate deflection(Instant from, Instant to) {
         return engine.deflection(from, to);
+    }
+
+    @Override
+    public List<ViewerRecord> viewerRecords(String viewerKey) {
+        List<ViewerRecord> out = new ArrayList<>();
+        for (AnalyticsEngine.Event e : engine.eventsOf(viewerKey)) {
+            Locale language = e.language() == null ? null : Locale.forLanguageTag(e.language());
+            String query = e.query() == null ? "" : e.query();
+            switch (e.kind()) {
+                case "search" -> out.add(ViewerRecord.search(e.at(), query, language));
+                case "click" -> {
+                    if (e.article() != null) {
+                        out.add(ViewerRecord.click(e.at(), query, language, ArticleId.of(e.article())));
+                    }
+                }
+                case "ticket" -> out.add(ViewerRecord.ticket(e.at()));
+                default -> {
+                    // An event of a kind this version does not know: nothing to report about it.
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long eraseViewer(String viewerKey) {
+        return engine.erase(viewerKey);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.savoir.kb.analytics.QueryStats;
 import dev.savoir.kb.analytics.SearchAnalytics;
 import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.gate.InputLimits;
+import dev.savoir.kb.internal.privacy.PersonalData;
 import dev.savoir.kb.spi.AnalyticsEvent;
 import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.QueryNormalizer;
@@ -22,15 +23,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link SearchAnalytics} of one knowledge base: checks arguments, normalizes queries with the one
- * {@link QueryNormalizer}, hands events to the {@link AnalyticsStore} and orders its rollups into reports.
+ * {@link QueryNormalizer} after masking what looks like personal data ({@link PersonalData}, unless the host opted in
+ * to raw text), hands events to the {@link AnalyticsStore} and orders its rollups into reports.
  */
 public final class RecordingSearchAnalytics implements SearchAnalytics {
     private final AnalyticsStore store;
     private final Clock clock;
+    private final boolean rawText;
 
-    public RecordingSearchAnalytics(AnalyticsStore store, Clock clock) {
+    /**
+     * @param rawText whether queries are stored as typed (normalized only) rather than with their personal data
+     *     masked
+     */
+    public RecordingSearchAnalytics(AnalyticsStore store, Clock clock, boolean rawText) {
         this.store = store;
         this.clock = clock;
+        this.rawText = rawText;
+    }
+
+    /** The form in which a query is stored. */
+    private String stored(String query) {
+        return rawText ? QueryNormalizer.normalize(query) : PersonalData.maskAndNormalize(query);
     }
 
     @Override
@@ -41,7 +54,7 @@ public final class RecordingSearchAnalytics implements SearchAnalytics {
         Check.noNulls("shown", shown);
         Check.notNull("took", took);
         Check.atLeast("resultCount", resultCount, 0);
-        return store.offer(AnalyticsEvent.search(clock.instant(), session(sessionId), QueryNormalizer.normalize(query),
+        return store.offer(AnalyticsEvent.search(clock.instant(), session(sessionId), stored(query),
                 viewer.locale().getLanguage(), viewer.internal(), (int) Math.min(Integer.MAX_VALUE, resultCount),
                 shown.stream().limit(20).toList(), took.toNanos() / 1_000));
     }
@@ -55,7 +68,7 @@ public final class RecordingSearchAnalytics implements SearchAnalytics {
         if (position < 1) {
             throw new InvalidArgumentException("position", "result positions start at 1, got " + position);
         }
-        return store.offer(AnalyticsEvent.click(clock.instant(), session(sessionId), QueryNormalizer.normalize(query),
+        return store.offer(AnalyticsEvent.click(clock.instant(), session(sessionId), stored(query),
                 viewer.locale().getLanguage(), viewer.internal(), article, position));
     }
 

@@ -1,5 +1,6 @@
 package dev.savoir.kb.internal.feedback;
 
+import dev.savoir.kb.Action;
 import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleNotFoundException;
@@ -13,6 +14,7 @@ import dev.savoir.kb.internal.KbContext;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.read.EditorReads;
 import dev.savoir.kb.internal.read.ReaderView;
+import dev.savoir.kb.privacy.ViewerRecord;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.SearchEngine;
@@ -86,7 +88,7 @@ public final class Feedback {
         kb.requireOpen();
         Check.notNull("agent", agent);
         InputLimits.checkKey("ticketId", ticketId);
-        kb.load(id);
+        kb.permit(agent, Action.LINK_TICKET, kb.load(id));
         store.recordTicket(id, ticketId, kb.clock().instant());
         return store.summary(id);
     }
@@ -130,6 +132,20 @@ public final class Feedback {
                 LOG.warn("Updating the ranking signals of {} failed", id, e);
             }
         }
+    }
+
+    /**
+     * Erases everything the store keeps about {@code viewerKey}, and sends the ranking signals of the articles it had
+     * voted on again, without its votes.
+     */
+    public long eraseViewer(String viewerKey) {
+        List<ArticleId> voted = store.viewerRecords(viewerKey).stream()
+                .filter(r -> r.kind() == ViewerRecord.Kind.VOTE && r.article() != null)
+                .map(ViewerRecord::article).distinct().toList();
+        long erased = store.eraseViewer(viewerKey);
+        signalsDirty.addAll(voted);
+        pushSignals();
+        return erased;
     }
 
     public void flush() {

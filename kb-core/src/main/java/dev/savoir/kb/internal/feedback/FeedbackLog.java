@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Views, votes and ticket links, with their per-article aggregates in memory and, for a knowledge base in a
  * directory, an append-only log: votes, ticket links and restores are synced at once; views are synced in batches
- * (at most one second of views can be lost in a crash). Thread-safe (synchronized).
+ * (at most one second of views can be lost in a crash). Views are written without the viewer key (only the dedup
+ * window remembers it, in memory); votes name it, and {@link #erase} rewrites the log without them. Thread-safe
+ * (synchronized).
  */
 public final class FeedbackLog implements AutoCloseable {
     /**
@@ -84,9 +86,13 @@ public final class FeedbackLog implements AutoCloseable {
         };
     }
 
-    /** A reader's comment on an article. */
+    /** A reader's comment on an article, and the viewer key that wrote it. */
     public record Comment(ArticleId articleId, Locale locale, boolean helpful, @Nullable VoteReason reason,
-                          String text, Instant at) {
+                          String text, Instant at, @Nullable String viewer) {
+    }
+
+    /** A view the dedup window remembers: the only place a view is linked to its viewer key. */
+    public record RecentView(ArticleId articleId, Locale locale, Instant at) {
     }
 
     private record Vote(boolean helpful, @Nullable VoteReason reason) {
@@ -114,8 +120,10 @@ public final class FeedbackLog implements AutoCloseable {
     }
 
     private final Map<ArticleId, Aggregate> aggregates = new HashMap<>();
-    private final Cache<String, Boolean> recentViews;
-    private final @Nullable JsonLinesLog log;
+    /** Every vote event (as logged) of each viewer key, for {@link #viewerEvents} and {@link #erase}. */
+    private final Map<String, List<Event>> votesByViewer = new HashMap<>();
+    private final Cache<String, RecentView> recentViews;
+    private @Nullable JsonLinesLog log;
     private long unsyncedViews;
     private long lastSync = System.nanoTime();
 
@@ -152,6 +160,7 @@ public final class FeedbackLog implements AutoCloseable {
                 a.viewsPerDay.merge(e.at().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(), 1L, Long::sum);
             }
             case "vote" -> {
+                votesByViewer.computeIfAbsent(String.valueOf(e.viewer()), k -> new ArrayList<>()).add(e);
                 String key = e.locale() + "|" + e.viewer();
                 VoteReason reason = e.reason() == null ? null : reason(e.reason());
                 Vote previous = a.votes.put(key, new Vote(Boolean.TRUE.equals(e.helpful()), reason));
@@ -161,7 +170,7 @@ public final class FeedbackLog implements AutoCloseable {
                 count(a, a.votes.get(key), 1);
                 if (e.comment() != null && !e.comment().isBlank()) {
                     a.comments.addFirst(new Comment(id, Locale.forLanguageTag(String.valueOf(e.locale())),
-                            Boolean.TRUE.equals(e.helpful()), reason, e.comment(), e.at()));
+                            Boolean.TRUE.equals(e.helpful()), reason, e.comment(), e.at(), e.viewer()));
                     while (a.comments.size() > 20) {
                         a.comments.removeLast();
                     }
@@ -188,7 +197,7 @@ public final class FeedbackLog implements AutoCloseable {
         if (recentViews.getIfPresent(key) != null) {
             return false;
         }
-        recentViews.put(key, Boolean.TRUE);
+        recentViews.put(key, new RecentView(id, locale, at));
         record(new Event("view", id.value(), locale.toLanguageTag(), null, null, null, null, null, at, null), false);
         return true;
     }
@@ -263,6 +272,64 @@ public final class FeedbackLog implements AutoCloseable {
     public synchronized List<Comment> comments(ArticleId id) {
         Aggregate a = aggregates.get(id);
         return a == null ? List.of() : new ArrayList<>(a.comments);
+    }
+
+    /** The vote events naming {@code viewerKey} (oldest first), and the views the dedup window links to it. */
+    public synchronized List<Event> viewerEvents(String viewerKey, List<RecentView> views) {
+        String suffix = '\u0000' + viewerKey;
+        recentViews.asMap().forEach((k, v) -> {
+            if (k.endsWith(suffix)) {
+                views.add(v);
+            }
+        });
+        return List.copyOf(votesByViewer.getOrDefault(viewerKey, List.of()));
+    }
+
+    /**
+     * Erases everything naming {@code viewerKey}: its votes leave the aggregates, its comments the lists, its views
+     * the dedup window, and the log is rewritten without its vote events (synced and renamed before this returns).
+     *
+     * @return how many vote events and view links were erased
+     */
+    public synchronized long erase(String viewerKey) {
+        String suffix = '\u0000' + viewerKey;
+        long erased = 0;
+        for (String k : List.copyOf(recentViews.asMap().keySet())) {
+            if (k.endsWith(suffix)) {
+                recentViews.invalidate(k);
+                erased++;
+            }
+        }
+        List<Event> votes = votesByViewer.remove(viewerKey);
+        if (votes == null) {
+            return erased;
+        }
+        erased += votes.size();
+        for (Aggregate a : aggregates.values()) {
+            a.votes.entrySet().removeIf(v -> {
+                String key = v.getKey();
+                if (key.substring(key.indexOf('|') + 1).equals(viewerKey)) {
+                    count(a, v.getValue(), -1);
+                    return true;
+                }
+                return false;
+            });
+            a.comments.removeIf(c -> viewerKey.equals(c.viewer()));
+        }
+        if (log != null) {
+            log.close();
+            java.nio.file.Path file = log.file();
+            log = null;
+            try {
+                JsonLinesLog.rewrite(file, Event.class, e -> !viewerKey.equals(e.viewer()));
+            } finally {
+                log = new JsonLinesLog(file);
+                log.replay(Event.class, e -> { });
+                unsyncedViews = 0;
+                lastSync = System.nanoTime();
+            }
+        }
+        return erased;
     }
 
     @Override

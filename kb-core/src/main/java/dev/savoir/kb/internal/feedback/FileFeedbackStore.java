@@ -4,11 +4,14 @@ import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.feedback.ReaderComment;
 import dev.savoir.kb.feedback.VoteReason;
+import dev.savoir.kb.privacy.ViewerRecord;
 import dev.savoir.kb.spi.FeedbackStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +74,27 @@ public final class FileFeedbackStore implements FeedbackStore {
         return log.comments(id).stream()
                 .map(c -> new ReaderComment(c.articleId(), c.locale(), c.helpful(), c.reason(), c.text(), c.at()))
                 .toList();
+    }
+
+    @Override
+    public List<ViewerRecord> viewerRecords(String viewerKey) {
+        List<FeedbackLog.RecentView> views = new ArrayList<>();
+        List<ViewerRecord> out = new ArrayList<>();
+        for (FeedbackLog.Event e : log.viewerEvents(viewerKey, views)) {
+            out.add(ViewerRecord.vote(e.at(), ArticleId.of(e.article()),
+                    Locale.forLanguageTag(String.valueOf(e.locale())), Boolean.TRUE.equals(e.helpful()),
+                    e.reason() == null ? null : FeedbackLog.reason(e.reason()), e.comment()));
+        }
+        for (FeedbackLog.RecentView v : views) {
+            out.add(ViewerRecord.view(v.at(), v.articleId(), v.locale()));
+        }
+        out.sort(Comparator.comparing(ViewerRecord::at));
+        return out;
+    }
+
+    @Override
+    public long eraseViewer(String viewerKey) {
+        return log.erase(viewerKey);
     }
 
     @Override

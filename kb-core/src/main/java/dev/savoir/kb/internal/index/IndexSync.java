@@ -12,6 +12,7 @@ import dev.savoir.kb.spi.IndexableArticle;
 import dev.savoir.kb.spi.SearchEngine;
 import dev.savoir.kb.spi.StoreChange;
 import dev.savoir.kb.spi.StoreCommit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * Keeps the search index a projection of the store: what the engine indexes of an article (its published and
  * working revisions), applying each commit after it is durable, and catching up (or rebuilding) when the knowledge
  * base opens. The store numbers its changes; the engine remembers the last one it applied.
+ *
+ * <p>A write whose indexing fails (a renderer or analyzer that throws, a full disk) is not forgotten: its articles
+ * are retried with backoff in the background and whenever the host refreshes (the write pipeline calls
+ * {@link #repair} under each article's lock), and until they are repaired the applied sequence the engine records
+ * stays below their change (see {@link IndexRepairs}), so a restart catches up from before it and indexes them again.
  */
 public final class IndexSync {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSync.class);
@@ -35,6 +41,7 @@ public final class IndexSync {
 
     private final KbContext kb;
     private final @Nullable SearchEngine engine;
+    private final IndexRepairs repairs = new IndexRepairs();
 
     public IndexSync(KbContext kb, @Nullable SearchEngine engine) {
         this.kb = kb;
@@ -56,41 +63,123 @@ public final class IndexSync {
     }
 
     /**
-     * Indexes one committed article; a failure is logged, and repaired when the index catches up. When the commit
-     * may narrow what some reader sees ({@code previous} was visible to readers and what they see of it changed),
-     * the index is refreshed before this returns, so that no read path shows the old state once the facade's call
-     * has returned; other commits become searchable within the engine's refresh interval.
+     * Starts a write: call before the store commits it, then give the ticket to {@link #committed} (or to
+     * {@link #abandon} when the store refuses the write).
+     */
+    public IndexTicket begin() {
+        return engine == null ? IndexTicket.NONE : repairs.begin(kb.store().lastSequence());
+    }
+
+    /** Ends a write the store refused; idempotent. */
+    public void abandon(IndexTicket ticket) {
+        if (ticket != IndexTicket.NONE) {
+            repairs.abandon(ticket);
+        }
+    }
+
+    /**
+     * Indexes one committed article; a failure is logged and the article retried (see the class comment). When the
+     * commit may narrow what some reader sees ({@code previous} was visible to readers and what they see of it
+     * changed), the index is refreshed before this returns, so that no read path shows the old state once the
+     * facade's call has returned; other commits become searchable within the engine's refresh interval.
      *
      * @param previous the article before the commit, null for a new one
      */
-    public void committed(@Nullable Article previous, Article article, List<Revision> revisions, long sequence) {
+    public void committed(IndexTicket ticket, @Nullable Article previous, Article article, List<Revision> revisions,
+                          long sequence) {
         if (engine == null) {
             return;
         }
+        List<ArticleId> ids = List.of(article.id());
         try {
-            engine.apply(List.of(indexable(article, revisions)), sequence);
-            if (ReaderProjection.mayNarrow(previous, article)) {
-                engine.refresh();
-            }
+            engine.apply(List.of(indexable(article, revisions)), repairs.mark(sequence, ticket, ids));
+            repairs.succeeded(ticket, ids, sequence);
         } catch (RuntimeException e) {
-            LOG.error("Indexing {} failed after it was stored; the index catches up when the knowledge base is "
-                    + "reopened", article.id(), e);
+            repairs.failed(ticket, ids, System.nanoTime());
+            LOG.error("Indexing {} failed after it was stored; it is retried in the background, and again when the "
+                    + "knowledge base reopens", article.id(), e);
+            if (ReaderProjection.mayNarrow(previous, article)) {
+                withdraw(article, ticket);
+            }
+            return;
+        }
+        if (ReaderProjection.mayNarrow(previous, article)) {
+            try {
+                engine.refresh();
+            } catch (RuntimeException e) {
+                LOG.error("Refreshing the search index after indexing {} failed", article.id(), e);
+            }
+        }
+    }
+
+    /**
+     * A narrowing commit whose indexing failed must not leave its old state visible until the repair: the article's
+     * documents are removed from the index (nothing to render, so this rarely fails) and the index refreshed. Readers
+     * allowed to see it miss it until the repair indexes it again, which errs on the side of showing less.
+     */
+    private void withdraw(Article article, IndexTicket ticket) {
+        try {
+            engine.apply(List.of(new IndexableArticle(article, Map.of(), Map.of())),
+                    repairs.mark(ticket.floor, ticket, List.of()));
+            engine.refresh();
+        } catch (RuntimeException e) {
+            LOG.error("Withdrawing {} from the search index after a failed narrowing change failed too; its old "
+                    + "state stays searchable until the repair", article.id(), e);
         }
     }
 
     /** Indexes many committed articles in batches of {@value #BATCH}; {@code last} is the last commit's number. */
-    public void committed(List<StoreCommit> commits, long last) {
+    public void committed(IndexTicket ticket, List<StoreCommit> commits, long last) {
         if (engine == null) {
             return;
         }
+        List<ArticleId> failed = new ArrayList<>();
         for (int from = 0; from < commits.size(); from += BATCH) {
             List<StoreCommit> batch = commits.subList(from, Math.min(commits.size(), from + BATCH));
+            List<ArticleId> ids = batch.stream().map(c -> c.article().id()).toList();
+            // the batch's own floor until the last batch is in: the earlier ones do not cover the later ones
+            boolean complete = failed.isEmpty() && from + BATCH >= commits.size();
             try {
-                engine.apply(batch.stream().map(c -> indexable(c.article(), c.revisions())).toList(), last);
+                engine.apply(batch.stream().map(c -> indexable(c.article(), c.revisions())).toList(),
+                        repairs.mark(complete ? last : ticket.floor, ticket, ids));
             } catch (RuntimeException e) {
-                LOG.error("Indexing a batch of {} articles failed after it was stored; the index catches up when "
-                        + "the knowledge base is reopened", batch.size(), e);
+                failed.addAll(ids);
+                LOG.error("Indexing a batch of {} articles failed after it was stored; they are retried in the "
+                        + "background, and again when the knowledge base reopens", batch.size(), e);
             }
+        }
+        if (failed.isEmpty()) {
+            repairs.succeeded(ticket, commits.stream().map(c -> c.article().id()).toList(), last);
+        } else {
+            repairs.failed(ticket, failed, System.nanoTime());
+        }
+    }
+
+    /** The articles whose indexing failed and are due for a retry now, or all of them when {@code all}. */
+    public List<ArticleId> dueRepairs(boolean all) {
+        return engine == null ? List.of() : repairs.due(System.nanoTime(), all);
+    }
+
+    /**
+     * Indexes the current state of an article whose indexing failed. The caller holds the article's write lock, so
+     * no write of it runs meanwhile. A failure is logged and retried later, after a longer wait.
+     */
+    public void repair(ArticleId id) {
+        if (engine == null || kb.isClosed()) {
+            return;
+        }
+        try {
+            Article a = kb.store().article(id).orElse(null);
+            if (a == null) {
+                repairs.forget(id);
+                return;
+            }
+            engine.apply(List.of(indexable(a, List.of())), repairs.repairMark(id));
+            repairs.repaired(id);
+            LOG.info("Indexed {} again after an earlier failure", id);
+        } catch (RuntimeException e) {
+            repairs.repairFailed(id, System.nanoTime());
+            LOG.warn("Indexing {} failed again; retrying later", id, e);
         }
     }
 
@@ -167,13 +256,47 @@ public final class IndexSync {
             LOG.info("Catching the search index up: {} articles changed since change {}", changes.size(), applied);
             for (int from = 0; from < changes.size(); from += BATCH) {
                 List<StoreChange> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
-                engine.apply(batch.stream().map(c -> indexable(kb.load(c.articleId()), List.of())).toList(),
-                        batch.getLast().sequence());
+                catchUp(batch);
             }
             if (!changes.isEmpty()) {
-                engine.apply(List.of(), last);
+                IndexTicket none = repairs.begin(last);
+                engine.apply(List.of(), repairs.mark(last, none, List.of()));
+                repairs.succeeded(none, List.of(), last);
             }
         }
+        repairs.caughtUp(last);
+    }
+
+    /**
+     * Applies one batch of the catch-up; when it fails, its articles one by one, so that one article the engine
+     * cannot index does not keep the others out (or the knowledge base from opening): that one awaits repair.
+     */
+    private void catchUp(List<StoreChange> batch) {
+        SearchEngine e = engine();
+        // every change up to the batch's first was applied before it (the changes come in sequence order)
+        long floor = batch.getFirst().sequence() - 1;
+        IndexTicket ticket = repairs.begin(floor);
+        List<ArticleId> ids = batch.stream().map(StoreChange::articleId).toList();
+        try {
+            e.apply(ids.stream().map(id -> indexable(kb.load(id), List.of())).toList(),
+                    repairs.mark(batch.getLast().sequence(), ticket, ids));
+            repairs.succeeded(ticket, ids, batch.getLast().sequence());
+            return;
+        } catch (RuntimeException failure) {
+            LOG.warn("Catching up a batch of {} articles failed; indexing them one by one", batch.size(), failure);
+        }
+        for (StoreChange c : batch) {
+            IndexTicket one = repairs.begin(c.sequence() - 1);
+            List<ArticleId> id = List.of(c.articleId());
+            try {
+                e.apply(List.of(indexable(kb.load(c.articleId()), List.of())), repairs.mark(c.sequence(), one, id));
+                repairs.succeeded(one, id, c.sequence());
+            } catch (RuntimeException failure) {
+                repairs.failed(one, id, System.nanoTime());
+                LOG.error("Catching up {} failed; it is retried in the background", c.articleId(), failure);
+            }
+        }
+        repairs.abandon(ticket);
     }
 
     /** Closes the engine. */

@@ -14,24 +14,38 @@ import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
+import dev.savoir.kb.spi.QueryNormalizer;
+import dev.savoir.kb.spi.SearchEngine;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The facade's search calls: argument checks, who may search drafts, the call to the search engine (which applies
- * the viewer filter itself), and the search recorded in analytics without slowing or failing the answer.
+ * the viewer filter itself), the search recorded in analytics and among the {@link PopularQueries} without slowing
+ * or failing the answer, and autocomplete: the engine's titles, then popular queries that still lead to a result
+ * the viewer may see.
  */
 public final class SearchService {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+    /**
+     * The most popular queries checked per autocomplete call, each with a one-hit search for the viewer: what a
+     * call may cost on top of the engine's title completion.
+     */
+    static final int MAX_POPULAR_CHECKS = 8;
 
     private final IndexSync index;
     private final SearchAnalytics analytics;
+    private final PopularQueries popular;
 
-    public SearchService(IndexSync index, SearchAnalytics analytics) {
+    public SearchService(IndexSync index, SearchAnalytics analytics, PopularQueries popular) {
         this.index = index;
         this.analytics = analytics;
+        this.popular = popular;
     }
 
     public SearchResponse search(@Nullable ViewerContext viewer, @Nullable SearchRequest request,
@@ -44,6 +58,12 @@ public final class SearchService {
                     "only internal viewers may search drafts");
         }
         SearchResponse response = engine.search(request, viewer);
+        // Only what anonymous-audience customers searched, under a session, and found something for, may become a
+        // popular query; the session is what tells viewers apart.
+        if (sessionId != null && !viewer.internal() && viewer.segments().isEmpty() && request.offset() == 0
+                && response.totalHits() > 0) {
+            popular.record(request.query(), sessionId);
+        }
         if (request.offset() == 0 && !request.includeDrafts()) {
             try {
                 analytics.recordSearch(sessionId, viewer, request.query(), response.totalHits(),
@@ -59,7 +79,38 @@ public final class SearchService {
         Check.notNull("viewer", viewer);
         Check.notNull("prefix", prefix);
         InputLimits.checkLimit(limit, InputLimits.MAX_AUTOCOMPLETE);
-        return index.engine().autocomplete(prefix, limit, viewer);
+        SearchEngine engine = index.engine();
+        List<Suggestion> titles = engine.autocomplete(prefix, limit, viewer);
+        if (titles.size() >= limit) {
+            return titles;
+        }
+        List<Suggestion> out = new ArrayList<>(titles);
+        Set<String> seen = new HashSet<>();
+        titles.forEach(t -> seen.add(QueryNormalizer.normalize(t.text())));
+        for (String text : popular.complete(prefix, MAX_POPULAR_CHECKS)) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (seen.add(QueryNormalizer.normalize(text)) && leadsToVisibleResult(engine, text, viewer)) {
+                out.add(new Suggestion(text, null));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether searching {@code text} now finds at least one article {@code viewer} may see. */
+    private static boolean leadsToVisibleResult(SearchEngine engine, String text, ViewerContext viewer) {
+        try {
+            return engine.search(SearchRequest.builder(text).limit(1).build(), viewer).totalHits() > 0;
+        } catch (RuntimeException e) {
+            LOG.debug("not suggesting a popular query whose search failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Forgets every search {@code viewerKey} counted for popular queries. */
+    public void eraseViewer(String viewerKey) {
+        popular.eraseViewer(viewerKey);
     }
 
     public List<SearchHit> related(@Nullable ViewerContext viewer, @Nullable ArticleId id, int limit) {

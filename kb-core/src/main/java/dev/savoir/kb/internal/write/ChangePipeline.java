@@ -12,6 +12,7 @@ import dev.savoir.kb.KnowledgeBaseListener;
 import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.KbContext;
 import dev.savoir.kb.internal.index.IndexSync;
+import dev.savoir.kb.internal.index.IndexTicket;
 import dev.savoir.kb.spi.StoreCommit;
 import java.time.Instant;
 import java.util.Collection;
@@ -83,8 +84,15 @@ public final class ChangePipeline {
             if (m == null) {
                 return null;
             }
-            long seq = kb.store().commit(new StoreCommit(m.article(), current.version(), m.revisions(), m.events()));
-            index.committed(current, m.article(), m.revisions(), seq);
+            IndexTicket ticket = index.begin();
+            long seq;
+            try {
+                seq = kb.store().commit(new StoreCommit(m.article(), current.version(), m.revisions(), m.events()));
+            } catch (RuntimeException e) {
+                index.abandon(ticket);
+                throw e;
+            }
+            index.committed(ticket, current, m.article(), m.revisions(), seq);
             notifyListeners(m.events());
             return m.result();
         } finally {
@@ -100,8 +108,15 @@ public final class ChangePipeline {
         lock.lock();
         try {
             requireAbsent(id, "choose another id, or edit the existing article");
-            long seq = kb.store().commit(commit);
-            index.committed(null, commit.article(), commit.revisions(), seq);
+            IndexTicket ticket = index.begin();
+            long seq;
+            try {
+                seq = kb.store().commit(commit);
+            } catch (RuntimeException e) {
+                index.abandon(ticket);
+                throw e;
+            }
+            index.committed(ticket, null, commit.article(), commit.revisions(), seq);
             notifyListeners(commit.events());
         } finally {
             lock.unlock();
@@ -124,14 +139,43 @@ public final class ChangePipeline {
             for (ArticleId id : ids) {
                 requireAbsent(id, "nothing of this batch was written");
             }
-            long last = kb.store().commitAll(commits);
-            afterStore.run();
-            index.committed(commits, last);
+            IndexTicket ticket = index.begin();
+            long last;
+            try {
+                last = kb.store().commitAll(commits);
+            } catch (RuntimeException e) {
+                index.abandon(ticket);
+                throw e;
+            }
+            try {
+                afterStore.run();
+            } finally {
+                index.committed(ticket, commits, last);
+            }
             notifyListeners(events);
             return last;
         } finally {
             for (int i = held.length - 1; i >= 0; i--) {
                 stripes[held[i]].unlock();
+            }
+        }
+    }
+
+    /**
+     * Indexes again the articles whose indexing failed, each under its write lock: those due for a retry, or all of
+     * them when {@code all} (a refresh asks for that). Failures are logged and retried later.
+     */
+    public void repairIndex(boolean all) {
+        if (kb.isClosed()) {
+            return;
+        }
+        for (ArticleId id : index.dueRepairs(all)) {
+            ReentrantLock lock = stripes[stripeOf(id)];
+            lock.lock();
+            try {
+                index.repair(id);
+            } finally {
+                lock.unlock();
             }
         }
     }

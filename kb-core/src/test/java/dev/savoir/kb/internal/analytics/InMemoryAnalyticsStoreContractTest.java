@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in analytics without a folder ({@code inMemory()} knowledge bases) pass the kit, with one declared
- * difference: nothing survives closing them.
+ * difference: nothing survives closing them (so neither does an erasure, which has nothing left to undo).
  */
 class InMemoryAnalyticsStoreContractTest extends AnalyticsStoreContract {
     @Override
@@ -33,5 +33,16 @@ class InMemoryAnalyticsStoreContractTest extends AnalyticsStoreContract {
         store.close();
         store = newStore(10, DAY2);
         assertThat(store.queries(DAY1, DAY2)).isEmpty();
+    }
+
+    /** Declared difference: an in-memory store keeps nothing to erase after closing. */
+    @Test
+    @Override
+    protected void eraseViewer_isDurable_acrossCloseAndReopen() {
+        store.offer(AnalyticsEvent.search(DAY1, "s1", "invoice", "en", false, 1, List.of(A), 10));
+        store.eraseViewer("s1");
+        store.close();
+        store = newStore(10, DAY2);
+        assertThat(store.viewerRecords("s1")).isEmpty();
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in feedback store without a folder ({@code inMemory()} knowledge bases) passes the kit, with one declared
- * difference: nothing survives closing it.
+ * difference: nothing survives closing it (so neither does an erasure, which has nothing left to undo).
  */
 class InMemoryFeedbackStoreContractTest extends FeedbackStoreContract {
     @Override
@@ -32,5 +32,16 @@ class InMemoryFeedbackStoreContractTest extends FeedbackStoreContract {
         store.close();
         store = newStore(clock, WINDOW);
         assertThat(store.summary(A).ticketLinks()).isZero();
+    }
+
+    /** Declared difference: an in-memory store keeps nothing to erase after closing. */
+    @Test
+    @Override
+    protected void eraseViewer_isDurable_acrossCloseAndReopen() {
+        store.recordVote(A, EN, "v1", false, null, "mine", clock.instant());
+        store.eraseViewer("v1");
+        store.close();
+        store = newStore(clock, WINDOW);
+        assertThat(store.viewerRecords("v1")).isEmpty();
     }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.analytics.DeflectionEstimate;
 import dev.savoir.kb.analytics.QueryStats;
+import dev.savoir.kb.privacy.ViewerRecord;
 import dev.savoir.kb.spi.AnalyticsEvent;
 import dev.savoir.kb.spi.AnalyticsStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,5 +138,80 @@ public abstract class AnalyticsStoreContract {
             assertThat(q.clicks()).isEqualTo(1);
         });
         assertThat(store.clicksPerArticle(DAY1, DAY2)).containsEntry(A, 1L);
+    }
+
+    // ------------------------------------------------------------------ right of access, erasure
+
+    /** Two days of searches by the viewer "s1" and by "s2"; some stay queued. */
+    private void twoViewers() {
+        store.offer(search(DAY1, "s1", "invoice", 2));
+        store.offer(AnalyticsEvent.click(DAY1.plusSeconds(5), "s1", "invoice", "en", false, A, 1));
+        store.offer(AnalyticsEvent.ticket(DAY1.plusSeconds(9), "s1"));
+        store.offer(search(DAY1.plusSeconds(20), "s2", "invoice", 2));
+        store.offer(AnalyticsEvent.click(DAY1.plusSeconds(25), "s2", "invoice", "en", false, A, 2));
+        store.flush();
+        store.offer(search(DAY2, "s1", "refund", 0));
+        store.offer(search(DAY2.plusSeconds(1), "s2", "refund", 0));
+    }
+
+    @Test
+    void viewerRecords_listTheSessionsEventsOldestFirst_queuedOnesIncluded() {
+        twoViewers();
+        List<ViewerRecord> records = store.viewerRecords("s1");
+        assertThat(records).extracting(ViewerRecord::kind).containsExactly(ViewerRecord.Kind.SEARCH,
+                ViewerRecord.Kind.CLICK, ViewerRecord.Kind.TICKET, ViewerRecord.Kind.SEARCH);
+        assertThat(records).extracting(ViewerRecord::at).containsExactly(DAY1, DAY1.plusSeconds(5),
+                DAY1.plusSeconds(9), DAY2);
+        assertThat(records.get(0).query()).isEqualTo("invoice");
+        assertThat(records.get(0).locale()).isEqualTo(Locale.ENGLISH);
+        assertThat(records.get(1).article()).isEqualTo(A);
+        assertThat(records.get(3).query()).isEqualTo("refund");
+        assertThat(store.viewerRecords("nobody")).isEmpty();
+    }
+
+    @Test
+    void eraseViewer_removesItsEventsFromRecordsAndEveryReport() {
+        twoViewers();
+        assertThat(store.eraseViewer("s1")).isEqualTo(4);
+        assertThat(store.viewerRecords("s1")).isEmpty();
+        assertThat(store.viewerRecords("s2")).hasSize(3);
+        assertErased();
+        assertThat(store.eraseViewer("s1")).as("nothing left to erase").isZero();
+    }
+
+    /** What the reports say once "s1" is erased from {@link #twoViewers()}. */
+    protected void assertErased() {
+        List<QueryStats> q = sorted(DAY1, END2);
+        assertThat(q).extracting(QueryStats::query).containsExactly("invoice", "refund");
+        assertThat(q.get(0).searches()).isEqualTo(1);
+        assertThat(q.get(0).clicks()).isEqualTo(1);
+        assertThat(q.get(1).searches()).isEqualTo(1);
+        assertThat(q.get(1).zeroResultSearches()).isEqualTo(1);
+        assertThat(store.clicksPerArticle(DAY1, END2)).containsExactly(java.util.Map.entry(A, 1L));
+        DeflectionEstimate d = store.deflection(DAY1, END1);
+        assertThat(d.searchSessions()).isEqualTo(1);
+        assertThat(d.sessionsWithClick()).isEqualTo(1);
+        assertThat(d.deflected()).as("the ticket was s1's").isEqualTo(1);
+    }
+
+    @Test
+    void eraseViewer_ofTheOnlySearcher_dropsTheQuery() {
+        store.offer(search(DAY1, "only", "jane doe 4471", 1));
+        store.flush();
+        store.eraseViewer("only");
+        assertThat(store.queries(DAY1, END2)).isEmpty();
+        assertThat(store.deflection(DAY1, END2).searchSessions()).isZero();
+    }
+
+    @Test
+    protected void eraseViewer_isDurable_acrossCloseAndReopen() {
+        twoViewers();
+        store.eraseViewer("s1");
+        store.close();
+        store = reopen(DAY2);
+        assertThat(store).as("a durable store reopens; an in-memory one must override this test").isNotNull();
+        assertThat(store.viewerRecords("s1")).isEmpty();
+        assertThat(store.viewerRecords("s2")).hasSize(3);
+        assertErased();
     }
 }

@@ -7,6 +7,7 @@ import dev.savoir.kb.MutableClock;
 import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.feedback.ReaderComment;
 import dev.savoir.kb.feedback.VoteReason;
+import dev.savoir.kb.privacy.ViewerRecord;
 import dev.savoir.kb.spi.FeedbackStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -203,5 +204,64 @@ public abstract class FeedbackStoreContract {
         assertThat(s.views()).isEqualTo(1000);
         assertThat(s.helpful()).isEqualTo(500);
         assertThat(s.notHelpful()).isEqualTo(500);
+    }
+
+    // ------------------------------------------------------------------ right of access, erasure
+
+    @Test
+    void viewerRecords_listItsVotesWithReasonsAndComments_andItsRecentViews() {
+        store.recordView(A, EN, "v1", now());
+        clock.advance(Duration.ofMinutes(1));
+        store.recordVote(A, EN, "v1", false, VoteReason.OUTDATED, "old screenshots", now());
+        clock.advance(Duration.ofMinutes(1));
+        store.recordVote(B, Locale.FRENCH, "v1", true, null, null, now());
+        store.recordVote(A, EN, "v2", true, null, "thanks", now());
+        List<ViewerRecord> records = store.viewerRecords("v1");
+        assertThat(records).extracting(ViewerRecord::kind).containsExactly(ViewerRecord.Kind.VIEW,
+                ViewerRecord.Kind.VOTE, ViewerRecord.Kind.VOTE);
+        ViewerRecord vote = records.get(1);
+        assertThat(vote.article()).isEqualTo(A);
+        assertThat(vote.locale()).isEqualTo(EN);
+        assertThat(vote.helpful()).isFalse();
+        assertThat(vote.reason()).isEqualTo(VoteReason.OUTDATED);
+        assertThat(vote.comment()).isEqualTo("old screenshots");
+        assertThat(records.get(2).locale()).isEqualTo(Locale.FRENCH);
+        assertThat(records.get(0).article()).isEqualTo(A);
+        assertThat(store.viewerRecords("nobody")).isEmpty();
+    }
+
+    @Test
+    void eraseViewer_removesItsVotesCommentsAndViewLinks_keepsOthers() {
+        store.recordView(A, EN, "v1", now());
+        store.recordVote(A, EN, "v1", false, VoteReason.OUTDATED, "my name is Jane", now());
+        store.recordVote(A, EN, "v2", true, null, "thanks", now());
+        store.recordVote(B, EN, "v1", true, null, null, now());
+        assertThat(store.eraseViewer("v1")).isGreaterThanOrEqualTo(3);
+        assertThat(store.viewerRecords("v1")).isEmpty();
+        FeedbackSummary a = store.summary(A);
+        assertThat(a.helpful()).isEqualTo(1);
+        assertThat(a.notHelpful()).isZero();
+        assertThat(a.reasons()).isEmpty();
+        assertThat(store.summary(B).helpful()).isZero();
+        assertThat(store.comments(A)).extracting(ReaderComment::text).containsExactly("thanks");
+        assertThat(store.recordView(A, EN, "v1", now())).as("nothing links v1 to its view any more").isTrue();
+        assertThat(store.viewerRecords("v2")).hasSize(1);
+        assertThat(store.eraseViewer("nobody")).isZero();
+    }
+
+    @Test
+    protected void eraseViewer_isDurable_acrossCloseAndReopen() {
+        store.recordVote(A, EN, "v1", false, VoteReason.OUTDATED, "my name is Jane", now());
+        store.recordVote(A, EN, "v2", true, null, "thanks", now());
+        store.eraseViewer("v1");
+        store.close();
+        store = reopen(clock, WINDOW);
+        assertThat(store).as("a durable store reopens; an in-memory one must override this test").isNotNull();
+        assertThat(store.viewerRecords("v1")).isEmpty();
+        assertThat(store.summary(A).notHelpful()).isZero();
+        assertThat(store.summary(A).helpful()).isEqualTo(1);
+        assertThat(store.comments(A)).extracting(ReaderComment::text).containsExactly("thanks");
+        store.recordVote(A, EN, "v2", false, null, null, now());
+        assertThat(store.summary(A).helpful()).as("the other viewer's vote is still known").isZero();
     }
 }

@@ -196,14 +196,93 @@ public abstract class SearchEngineContract {
         publish(kb, "int", EN, Visibility.INTERNAL, "Printer override", "Printer override codes.");
         kb.refresh();
         for (int i = 0; i < 5; i++) {
-            kb.search(CUSTOMER, SearchRequest.of("printer driver"));
-            kb.search(AGENT, SearchRequest.of("printer override codes"));
+            kb.search(CUSTOMER, SearchRequest.of("printer driver"), "customer-" + i);
+            kb.search(AGENT, SearchRequest.of("printer override codes"), "agent-" + i);
         }
         assertThat(kb.autocomplete(CUSTOMER, "printer", 10)).extracting(Suggestion::text)
                 .contains("Printer setup")
                 .doesNotContain("Printer override", "printer override codes");
         assertThat(kb.autocomplete(CUSTOMER, "printer d", 10)).extracting(Suggestion::text)
                 .containsExactly("printer driver");
+    }
+
+    // ------------------------------------------------------------------ the popular-query privacy probe
+
+    /** The popular queries (not titles) offered to {@code viewer} for {@code prefix}. */
+    protected static List<String> popular(KnowledgeBase kb, ViewerContext viewer, String prefix) {
+        return kb.autocomplete(viewer, prefix, 10).stream().filter(s -> s.articleId() == null)
+                .map(Suggestion::text).toList();
+    }
+
+    @Test
+    void popularQueries_needFiveDistinctViewers_andOneViewerNeverCountsTwice() {
+        publish(kb, "pub", EN, Visibility.PUBLIC, "Printer setup", "Install the printer driver.");
+        kb.refresh();
+        for (int i = 0; i < 20; i++) {
+            kb.search(CUSTOMER, SearchRequest.of("printer driver"), "one-customer");
+            kb.search(CUSTOMER, SearchRequest.of("printer driver"));
+        }
+        assertThat(popular(kb, CUSTOMER, "printer d")).as("one viewer, many times").isEmpty();
+        for (int v = 1; v <= 3; v++) {
+            kb.search(CUSTOMER, SearchRequest.of("Printer  driver"), "customer-" + v);
+        }
+        assertThat(popular(kb, CUSTOMER, "printer d")).as("four distinct viewers").isEmpty();
+        kb.search(CUSTOMER, SearchRequest.of("printer driver"), "customer-4");
+        assertThat(popular(kb, CUSTOMER, "printer d")).as("five distinct viewers")
+                .containsExactly("printer driver");
+    }
+
+    @Test
+    void popularQueries_neverCarryWhatLooksLikePersonalData() {
+        publish(kb, "inv", EN, Visibility.PUBLIC, "Invoice for your order",
+                "Find the invoice for your order and your card in Billing.");
+        kb.refresh();
+        List<String> typed = List.of("invoice for jane.doe@example.com order 4471",
+                "invoice for my card 4111111111111111 alice@example.org", "invoice for +33 6 12 34 56 78",
+                "invoice for order 12345678", "invoice for https://shop.example.com/o?token=abc123");
+        for (String q : typed) {
+            assertThat(kb.search(CUSTOMER, SearchRequest.of(q)).totalHits()).as("the probe's query finds %s", q)
+                    .isPositive();
+            for (int v = 0; v < 12; v++) {
+                kb.search(CUSTOMER, SearchRequest.of(q), "customer-" + v);
+            }
+        }
+        ViewerContext other = ViewerContext.external(EN);
+        assertThat(kb.autocomplete(other, "invoice f", 10)).extracting(Suggestion::text)
+                .noneMatch(t -> t.contains("@") || t.contains("jane") || t.contains("4111") || t.contains("33 6")
+                        || t.contains("12345678") || t.contains("token"));
+        assertThat(popular(kb, other, "invoice f")).isEmpty();
+    }
+
+    @Test
+    void popularQuery_isWithdrawn_whenItNoLongerLeadsToAnythingTheViewerMaySee() {
+        publish(kb, "z", EN, Visibility.PUBLIC, "Zorblax refunds", "Zorblax refunds arrive within five days.");
+        kb.refresh();
+        for (int v = 0; v < 5; v++) {
+            kb.search(CUSTOMER, SearchRequest.of("zorblax refund policy"), "customer-" + v);
+        }
+        assertThat(popular(kb, CUSTOMER, "zorblax refund p")).containsExactly("zorblax refund policy");
+        ArticleId z = ArticleId.of("z");
+        kb.updateMetadata(ADMIN, z, kb.article(ADMIN, z).version(),
+                dev.savoir.kb.MetadataChange.none().withVisibility(Visibility.INTERNAL));
+        kb.refresh();
+        assertThat(kb.search(CUSTOMER, SearchRequest.of("zorblax refund policy")).totalHits()).isZero();
+        assertThat(kb.autocomplete(CUSTOMER, "zorblax refund p", 10)).as("taken down").isEmpty();
+        assertThat(kb.autocomplete(ViewerContext.external(EN, "gold"), "zorblax refund p", 10)).isEmpty();
+        assertThat(popular(kb, AGENT, "zorblax refund p")).as("an agent still finds it")
+                .containsExactly("zorblax refund policy");
+    }
+
+    @Test
+    void popularQueries_forgetAnErasedViewer() {
+        publish(kb, "pub", EN, Visibility.PUBLIC, "Printer setup", "Install the printer driver.");
+        kb.refresh();
+        for (int v = 0; v < 5; v++) {
+            kb.search(CUSTOMER, SearchRequest.of("printer driver"), "customer-" + v);
+        }
+        assertThat(popular(kb, CUSTOMER, "printer d")).containsExactly("printer driver");
+        kb.eraseViewer("customer-0");
+        assertThat(popular(kb, CUSTOMER, "printer d")).as("four viewers left").isEmpty();
     }
 
     @Test

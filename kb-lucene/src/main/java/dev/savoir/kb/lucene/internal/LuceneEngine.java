@@ -8,7 +8,6 @@ import dev.savoir.kb.lucene.internal.analysis.Analyzers;
 import dev.savoir.kb.lucene.internal.assist.AgentAssist;
 import dev.savoir.kb.lucene.internal.assist.Autocomplete;
 import dev.savoir.kb.lucene.internal.assist.DidYouMean;
-import dev.savoir.kb.lucene.internal.assist.PopularQueries;
 import dev.savoir.kb.lucene.internal.assist.RelatedArticles;
 import dev.savoir.kb.lucene.internal.highlight.Hits;
 import dev.savoir.kb.lucene.internal.index.DocFreqs;
@@ -65,10 +64,9 @@ public final class LuceneEngine implements SearchEngine {
         DocFreqs docFreqs = new DocFreqs();
         ViewerFilter viewerFilter = new ViewerFilter(context);
         Hits hits = new Hits(analyzers);
-        PopularQueries popular = new PopularQueries();
         this.searches = new SearchRunner(context, options, viewerFilter,
-                new TextQueryBuilder(options, analyzers, docFreqs), hits, new DidYouMean(analyzers), popular);
-        this.autocomplete = new Autocomplete(analyzers, viewerFilter, popular);
+                new TextQueryBuilder(options, analyzers, docFreqs), hits, new DidYouMean(analyzers));
+        this.autocomplete = new Autocomplete(analyzers, viewerFilter);
         this.related = new RelatedArticles(analyzers, viewerFilter, hits);
         this.assist = new AgentAssist(context, options, analyzers, viewerFilter, docFreqs, hits);
         this.index = LuceneIndex.open(context, options, analyzers, similarity);

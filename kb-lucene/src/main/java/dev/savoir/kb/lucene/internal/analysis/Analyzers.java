@@ -1,6 +1,8 @@
 package dev.savoir.kb.lucene.internal.analysis;
 
+import java.io.Reader;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,8 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
@@ -36,6 +40,10 @@ import org.tartarus.snowball.ext.DutchStemmer;
  * Per-language analysis. Every chain folds case and accents (so {@code equipe} matches {@code équipe}), removes
  * elided articles where the language has them ({@code l'}, {@code d'}, {@code qu'}), drops stop words and stems
  * lightly. Languages without a dedicated chain get case and accent folding only.
+ *
+ * <p>Every chain, the plain one included, first turns colons into spaces: the word-break rules keep letters around a
+ * colon together ({@code title:invoice}, {@code Error:timeout} would each be one term), but in pasted text (error
+ * messages, log lines, {@code invoice:12345}) a colon separates words, and there is no field syntax to protect.
  */
 public final class Analyzers {
     /** The languages with a dedicated chain; any other language uses {@link #DEFAULT}. */
@@ -48,6 +56,17 @@ public final class Analyzers {
     private static final CharArraySet ITALIAN_ELISIONS = new CharArraySet(Arrays.asList(
             "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl",
             "sugl", "un", "m", "t", "s", "v", "d"), true);
+
+    /** Colons (ASCII, fullwidth, small and presentation forms) become spaces before tokenizing. */
+    private static final NormalizeCharMap COLONS;
+
+    static {
+        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+        for (String colon : List.of(":", "\uFF1A", "\uFE55", "\uFE13")) {
+            b.add(colon, " ");
+        }
+        COLONS = b.build();
+    }
 
     private final Map<String, Analyzer> byKey = new ConcurrentHashMap<>();
     private final Analyzer plain = new FoldingAnalyzer();
@@ -79,6 +98,11 @@ public final class Analyzers {
             case "nl" -> new Chain(DutchAnalyzer.getDefaultStopSet(), null, "nl");
             default -> new FoldingAnalyzer();
         };
+    }
+
+    /** The text with colons as spaces (see the class comment). */
+    static Reader splitColons(Reader reader) {
+        return new MappingCharFilter(COLONS, reader);
     }
 
     /** Standard tokenizer, elision, lower case, stop words, accent folding, light stemming. */
@@ -119,6 +143,11 @@ public final class Analyzers {
         }
 
         @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return splitColons(reader);
+        }
+
+        @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
         }
@@ -130,6 +159,11 @@ public final class Analyzers {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
             return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return splitColons(reader);
         }
 
         @Override

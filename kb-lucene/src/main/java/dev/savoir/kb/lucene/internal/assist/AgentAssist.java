@@ -41,10 +41,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Agent assist: the articles that answer a support ticket. The cleaned subject (counting double) and description
- * give each word a weight, term frequency times inverse document frequency; the best words become one weighted
- * query on the all-text and title fields, ranked with the knowledge-base signals inside the viewer filter; each hit
- * says which of the ticket's words it holds. Thread-safe.
+ * Agent assist: the articles that answer a support ticket. The cleaned subject (counting double) and description,
+ * without the words of {@link TicketStopWords}, give each word a weight, term frequency times inverse document
+ * frequency; the best words become one weighted query on the all-text and title fields, ranked with the
+ * knowledge-base signals inside the viewer filter; each hit says which of the ticket's words it holds. Thread-safe.
  */
 public final class AgentAssist {
     private static final int MAX_SUBJECT_CHARS = 1_000;
@@ -87,11 +87,18 @@ public final class AgentAssist {
             String all = Fields.text(Fields.ALL, key);
             Map<String, Double> tf = new LinkedHashMap<>();
             for (Token t : Tokens.analyze(a, all, subj, MAX_SUBJECT_TERMS)) {
+                String word = subj.substring(t.start(), t.end());
+                if (TicketStopWords.ignored(key, word)) {
+                    continue;
+                }
                 if (tf.merge(t.term(), 2.0, Double::sum) == 2.0) {
-                    surface.putIfAbsent(key + ":" + t.term(), subj.substring(t.start(), t.end()));
+                    surface.putIfAbsent(key + ":" + t.term(), word);
                 }
             }
             for (Token t : Tokens.analyze(a, all, desc, MAX_DESCRIPTION_TERMS)) {
+                if (TicketStopWords.ignored(key, desc.substring(t.start(), t.end()))) {
+                    continue;
+                }
                 Double before = tf.get(t.term());
                 tf.put(t.term(), before == null ? 1.0 : before + 1.0);
                 if (before == null) {

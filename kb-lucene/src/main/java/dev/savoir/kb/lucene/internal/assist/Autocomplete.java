@@ -27,7 +27,8 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * Completions of what a viewer is typing: titles of visible articles whose words start with the typed words (most
- * viewed first), then popular queries, one per normalized form. Thread-safe.
+ * viewed first), one per normalized form. Never what searchers typed: the knowledge base adds popular queries under
+ * its privacy rules. Thread-safe.
  */
 public final class Autocomplete {
     private static final int MAX_PREFIX_CHARS = 100;
@@ -37,12 +38,10 @@ public final class Autocomplete {
 
     private final Analyzers analyzers;
     private final ViewerFilter viewerFilter;
-    private final PopularQueries popular;
 
-    public Autocomplete(Analyzers analyzers, ViewerFilter viewerFilter, PopularQueries popular) {
+    public Autocomplete(Analyzers analyzers, ViewerFilter viewerFilter) {
         this.analyzers = analyzers;
         this.viewerFilter = viewerFilter;
-        this.popular = popular;
     }
 
     /** At most {@code limit} completions of {@code prefix} (the caller checked the limit). */
@@ -76,14 +75,6 @@ public final class Autocomplete {
             String norm = QueryNormalizer.normalize(title);
             if (!out.containsKey(norm) && out.size() < limit) {
                 out.put(norm, new Suggestion(title, ArticleId.of(d.get(Fields.ID))));
-            }
-        }
-        if (out.size() < limit && !lastComplete) {
-            for (Suggestion pq : popular.complete(p, limit)) {
-                String norm = QueryNormalizer.normalize(pq.text());
-                if (!out.containsKey(norm) && out.size() < limit) {
-                    out.put(norm, pq);
-                }
             }
         }
         return List.copyOf(out.values());

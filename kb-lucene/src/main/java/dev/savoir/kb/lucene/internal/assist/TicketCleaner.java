@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /**
  * Cleans a support ticket before agent assist reads it: the first {@value #MAX_TICKET_CHARS} characters, cut at the
  * first quoted-reply header or signature marker, without quoted lines, greeting and closing lines, e-mail addresses,
- * URLs and tokens holding a digit (order numbers, dates, phone numbers). Linear in the text's length.
+ * URLs, the labels of order and ticket references, and tokens holding a digit (order numbers, dates, phone
+ * numbers). Linear in the text's length.
  */
 public final class TicketCleaner {
     static final int MAX_TICKET_CHARS = 20_000;
@@ -17,6 +18,17 @@ public final class TicketCleaner {
     private static final Pattern NOISE_LINE = Pattern.compile("(?i)^\\s*(hi|hello|hey|dear|good (morning|afternoon)"
             + "|bonjour|bonsoir|salut|madame|monsieur|thanks?( you)?|many thanks|merci|regards|best|best regards"
             + "|kind regards|cheers|cordialement|bien (à vous|cordialement)|sincerely|sent from my)\\b.{0,60}$");
+    /**
+     * The label of an order, ticket, case or invoice reference ({@code Order number LUM-2026-48213},
+     * {@code ticket #4411}, {@code ref: A-17}, {@code numéro de commande 88}), when a token holding a digit follows:
+     * the reference itself goes with the other tokens holding a digit, and its label would otherwise match articles
+     * about orders.
+     */
+    private static final Pattern REFERENCE_LABEL = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:"
+            + "(?:order|ticket|case|invoice|reference|tracking|customer)\\s+(?:number|no\\.?|nr\\.?|n°|#|id)"
+            + "|ref\\.?|n°|num[ée]ro\\s+de\\s+(?:commande|ticket|dossier|facture|client|suivi)"
+            + "|(?:commande|facture|dossier)\\s+(?:n°|no\\.?|num[ée]ro))(?!\\p{L})"
+            + "(?:\\s+is)?\\s*[:#]?(?=\\s*[^\\s\\d]{0,40}\\d)");
     /** Regex whitespace ({@code \\s}): tokens are the runs between these characters. */
     private static final String TICKET_SPACE = " \t\n\u000B\f\r";
 
@@ -36,7 +48,7 @@ public final class TicketCleaner {
             if (line.stripLeading().startsWith(">") || NOISE_LINE.matcher(line).matches()) {
                 continue;
             }
-            appendWithoutNoiseTokens(sb, line);
+            appendWithoutNoiseTokens(sb, REFERENCE_LABEL.matcher(line).replaceAll(" "));
             sb.append('\n');
         }
         return sb.toString();

@@ -1,5 +1,5 @@
 /**
- * Assist: did-you-mean, autocomplete and popular queries, related articles, ticket cleaning and agent assist. Not an
+ * Assist: did-you-mean, autocomplete (titles), related articles, ticket cleaning and agent assist. Not an
  * API: may change in any release.
  */
 @NullMarked

@@ -2,7 +2,7 @@ package dev.savoir.kb.lucene.internal.index;
 
 /** Field names of the index. Text fields carry their analysis key after a dot ({@code all.fr}). */
 public final class Fields {
-    public static final String SCHEMA = "savoir-lucene-1";
+    public static final String SCHEMA = "savoir-lucene-2";
     public static final String USER_SEQUENCE = "savoir.sequence";
     public static final String USER_SCHEMA = "savoir.schema";
 

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -23,7 +24,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what a user typed into the {@link TextQuery} of each language the viewer may get hits in: every term on the
  * all-text field plus weighted title, tags and summary clauses, typo tolerance for rare words, exact-bigram
- * proximity, required quoted phrases, exclusions and host synonyms. Thread-safe.
+ * proximity, required quoted phrases, exclusions and host synonyms, and a title-coverage clause. Thread-safe.
+ *
+ * <p>The title-coverage clause scores a document whose title holds every query word (a rare word also through its
+ * typo expansion) once more, with the title weight: "reset pasword" then ranks "Reset your password" above an article
+ * that says "reset" all over its body but has only that word in its title. A single word gets no such clause (the
+ * title clause already covers it).
  */
 public final class TextQueryBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(TextQueryBuilder.class);
@@ -51,16 +57,19 @@ public final class TextQueryBuilder {
         for (String key : keys) {
             Analyzer a = analyzers.forKey(key);
             String all = Fields.text(Fields.ALL, key);
+            String title = Fields.text(Fields.TITLE, key);
+            BooleanQuery.Builder coverage = new BooleanQuery.Builder();
+            int covered = 0;
             for (Token t : Tokens.analyze(a, all, positive, MAX_ANALYZED_TERMS)) {
                 if (!tq.terms().add(key, t.term())) {
                     continue;
                 }
+                Query inTitle = new TermQuery(new Term(title, t.term()));
                 tq.hasPositive = true;
                 tq.add("text", new TermQuery(new Term(all, t.term())), 1f);
                 tq.matching.add(new TermQuery(new Term(all, t.term())), Occur.SHOULD);
                 if (options.titleWeight() > 0) {
-                    tq.add("title", new TermQuery(new Term(Fields.text(Fields.TITLE, key), t.term())),
-                            options.titleWeight());
+                    tq.add("title", new TermQuery(new Term(title, t.term())), options.titleWeight());
                 }
                 if (options.tagsWeight() > 0) {
                     tq.add("tags", new TermQuery(new Term(Fields.text(Fields.TAGS, key), t.term())),
@@ -78,7 +87,15 @@ public final class TextQueryBuilder {
                     tq.add("typo", typo, options.typoWeight());
                     tq.matching.add(typo, Occur.SHOULD);
                     tq.terms().addFuzzy(key, t.term());
+                    inTitle = new BooleanQuery.Builder().add(inTitle, Occur.SHOULD)
+                            .add(new FuzzyQuery(new Term(title, t.term()), edits, 1, 20, true), Occur.SHOULD)
+                            .build();
                 }
+                coverage.add(inTitle, Occur.MUST);
+                covered++;
+            }
+            if (covered >= 2 && options.titleWeight() > 0) {
+                tq.add("title-coverage", coverage.build(), options.titleWeight());
             }
             // Exact-bigram proximity: adjacent query words found next to each other.
             if (options.phraseWeight() > 0) {

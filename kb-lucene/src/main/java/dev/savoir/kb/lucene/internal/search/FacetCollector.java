@@ -10,12 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 
 /**
@@ -65,6 +68,35 @@ public final class FacetCollector implements Collector {
                 return new Result(out, hits);
             }
         };
+    }
+
+    /**
+     * {@code counts} plus the facet values of {@code docs} (top-level document ids, each counted once), as a new
+     * map.
+     */
+    static Map<Facet, Map<String, Long>> plus(Map<Facet, Map<String, Long>> counts, IndexReader reader,
+                                              List<ScoreDoc> docs, Set<Facet> wanted, FacetColumns columns)
+            throws IOException {
+        FacetCollector extra = new FacetCollector(wanted, columns);
+        List<LeafReaderContext> leaves = reader.leaves();
+        int[] sorted = docs.stream().mapToInt(d -> d.doc).sorted().distinct().toArray();
+        int i = 0;
+        while (i < sorted.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
+            LeafCollector lc = extra.getLeafCollector(leaf);
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            for (; i < sorted.length && sorted[i] < end; i++) {
+                lc.collect(sorted[i] - leaf.docBase);
+            }
+            lc.finish();
+        }
+        Map<Facet, Map<String, Long>> out = new EnumMap<>(Facet.class);
+        counts.forEach((f, m) -> out.put(f, new HashMap<>(m)));
+        extra.counts.forEach((f, m) -> {
+            Map<String, Long> target = out.computeIfAbsent(f, x -> new HashMap<>());
+            m.forEach((k, v) -> target.merge(k, v, Long::sum));
+        });
+        return out;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.savoir.kb.lucene.internal.search;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.lucene.internal.EngineOptions;
 import dev.savoir.kb.lucene.internal.assist.DidYouMean;
-import dev.savoir.kb.lucene.internal.assist.PopularQueries;
 import dev.savoir.kb.lucene.internal.highlight.Hits;
 import dev.savoir.kb.lucene.internal.index.Fields;
 import dev.savoir.kb.lucene.internal.query.Promotions;
@@ -49,8 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a search on one searcher: builds the plan, ranks, counts hits and facets, puts pinned articles first, cuts
- * the page, builds the hits (with explanations on request), suggests a spelling when little was found and records
- * the query for popular-query suggestions. Thread-safe.
+ * the page, builds the hits (with explanations on request) and suggests a spelling when little was found. It keeps
+ * nothing of the query: popular queries are the knowledge base's, under its privacy rules. Thread-safe.
  */
 public final class SearchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SearchRunner.class);
@@ -64,20 +63,18 @@ public final class SearchRunner {
     private final TextQueryBuilder textQueries;
     private final Hits hits;
     private final DidYouMean didYouMean;
-    private final PopularQueries popular;
     private final FacetColumns facetColumns = new FacetColumns();
     /** The facets searches have asked for: refreshes decode only these (a host without facets pays nothing). */
     private final Set<Facet> facetsInUse = ConcurrentHashMap.newKeySet();
 
     public SearchRunner(SearchEngineContext context, EngineOptions options, ViewerFilter viewerFilter,
-                        TextQueryBuilder textQueries, Hits hits, DidYouMean didYouMean, PopularQueries popular) {
+                        TextQueryBuilder textQueries, Hits hits, DidYouMean didYouMean) {
         this.context = context;
         this.options = options;
         this.viewerFilter = viewerFilter;
         this.textQueries = textQueries;
         this.hits = hits;
         this.didYouMean = didYouMean;
-        this.popular = popular;
     }
 
     /** Decodes the facet ordinals of a new reader's segments now, on refresh, rather than in the next search. */
@@ -108,6 +105,7 @@ public final class SearchRunner {
         boolean countAll = !request.facets().isEmpty() || request.exactTotal();
         TopDocs topDocs = searcher.search(plan.ranked(), new SignalRanker(want,
                 countAll ? 0 : SearchRequest.EXACT_TOTAL_UP_TO, sig));
+        List<ScoreDoc> pinDocs = pinned(searcher, promotions.pinned(), filter, reqFilter);
         Map<Facet, Map<String, Long>> facetCounts = Map.of();
         long matches;
         boolean exact;
@@ -115,7 +113,10 @@ public final class SearchRunner {
             facetsInUse.addAll(request.facets());
             FacetCollector.Result r = searcher.search(new ConstantScoreQuery(plan.matching()),
                     FacetCollector.manager(request.facets(), facetColumns));
-            facetCounts = r.counts();
+            // the pinned hits (which the plan leaves out) count in the facets as they count in the total
+            facetCounts = pinDocs.isEmpty() ? r.counts()
+                    : FacetCollector.plus(r.counts(), searcher.getIndexReader(), pinDocs, request.facets(),
+                    facetColumns);
             matches = r.hits();
             exact = true;
         } else if (request.exactTotal()) {
@@ -126,7 +127,6 @@ public final class SearchRunner {
             exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         }
 
-        List<ScoreDoc> pinDocs = pinned(searcher, promotions.pinned(), filter, reqFilter);
         List<ScoreDoc> ranked = new ArrayList<>(pinDocs);
         ranked.addAll(List.of(topDocs.scoreDocs));
         long total = matches + pinDocs.size();
@@ -145,10 +145,6 @@ public final class SearchRunner {
         String suggestion = null;
         if (total < DID_YOU_MEAN_BELOW && !uq.words().isEmpty()) {
             suggestion = didYouMean.suggest(searcher, uq, filter);
-        }
-        if (!viewer.internal() && viewer.segments().isEmpty() && !drafts && request.offset() == 0 && total > 0
-                && matches > 0 && uq.hasText()) {
-            popular.record(request.query());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.debug("Search with {} words found {} hits in {} µs", uq.words().size(), total, took.toNanos() / 1000);
