@@ -6,7 +6,8 @@
  *
  * <h2>The schema</h2>
  * Created and upgraded by Flyway's versioned migrations, shipped in this jar ({@code savoir-kb-jdbc/migration}:
- * V1 the article store and its feed, V2 feedback, V3 analytics), recorded in the store's own history table
+ * V1 the article store and its feed, V2 feedback, V3 analytics, V4 what exporting and erasing one viewer needs: the
+ * analytics events of sessions, indexes by viewer key), recorded in the store's own history table
  * {@code <prefix>schema_history}. Articles, revisions and audit events are kept as the file store's own records
  * ({@link dev.savoir.kb.spi.StoreRecordCodec}), one JSON document per row, beside the columns the store queries by
  * (id, version, sequence numbers, locale, revision number). The column type is {@code json}, not {@code jsonb}:

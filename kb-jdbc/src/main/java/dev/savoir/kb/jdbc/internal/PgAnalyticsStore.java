@@ -4,6 +4,7 @@ import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.StoreException;
 import dev.savoir.kb.analytics.DeflectionEstimate;
 import dev.savoir.kb.analytics.QueryStats;
+import dev.savoir.kb.privacy.ViewerRecord;
 import dev.savoir.kb.spi.AnalyticsEvent;
 import dev.savoir.kb.spi.AnalyticsStore;
 import java.sql.Connection;
@@ -14,8 +15,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -45,6 +48,7 @@ public final class PgAnalyticsStore implements AnalyticsStore {
     private final String queries;
     private final String sessions;
     private final String clicks;
+    private final String events;
     private @Nullable LocalDate retainedFrom;
 
     /**
@@ -59,6 +63,7 @@ public final class PgAnalyticsStore implements AnalyticsStore {
         this.queries = jdbc.table("analytics_queries");
         this.sessions = jdbc.table("analytics_sessions");
         this.clicks = jdbc.table("analytics_article_clicks");
+        this.events = jdbc.table("analytics_events");
         applyRetention(day(now));
     }
 
@@ -171,6 +176,7 @@ public final class PgAnalyticsStore implements AnalyticsStore {
                     writeQueries(c, r);
                     writeSessions(c, r);
                     writeClicks(c, r);
+                    writeEvents(c, batch);
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -246,6 +252,188 @@ public final class PgAnalyticsStore implements AnalyticsStore {
         }
     }
 
+    /** Keeps the events that name a session, so that they can be exported and erased per viewer. */
+    private void writeEvents(Connection c, List<AnalyticsEvent> batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + events
+                + " (session, kind, at, language, query, article_id, results) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (AnalyticsEvent e : batch) {
+                if (e.session() == null) {
+                    continue;
+                }
+                ps.setString(1, text(e.session()));
+                ps.setString(2, e.kind().name());
+                Jdbc.setInstant(ps, 3, e.at());
+                ps.setString(4, e.language() == null ? null : text(e.language()));
+                ps.setString(5, e.query() == null ? null : text(e.query()));
+                ps.setString(6, e.article() == null ? null : e.article().value());
+                ps.setInt(7, e.results());
+                ps.addBatch();
+                n++;
+            }
+            if (n > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public List<ViewerRecord> viewerRecords(String viewerKey) {
+        String session = text(viewerKey);
+        synchronized (flushLock) {
+            List<AnalyticsEvent> found = jdbc.read("read the analytics events of a session", c -> {
+                List<AnalyticsEvent> out = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT kind, at, language, query, article_id, "
+                        + "results FROM " + events + " WHERE session = ? ORDER BY at, id")) {
+                    ps.setString(1, session);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            AnalyticsEvent e = event(rs, session);
+                            if (e != null) {
+                                out.add(e);
+                            }
+                        }
+                    }
+                }
+                return out;
+            });
+            for (AnalyticsEvent e : queue) {
+                if (e.session() != null && text(e.session()).equals(session)) {
+                    found.add(e);
+                }
+            }
+            List<ViewerRecord> out = new ArrayList<>(found.size());
+            for (AnalyticsEvent e : found) {
+                Locale language = e.language() == null ? null : Locale.forLanguageTag(e.language());
+                String query = e.query() == null ? "" : e.query();
+                switch (e.kind()) {
+                    case SEARCH -> out.add(ViewerRecord.search(e.at(), query, language));
+                    case CLICK -> {
+                        if (e.article() != null) {
+                            out.add(ViewerRecord.click(e.at(), query, language, e.article()));
+                        }
+                    }
+                    case TICKET -> out.add(ViewerRecord.ticket(e.at()));
+                }
+            }
+            out.sort(Comparator.comparing(ViewerRecord::at));
+            return out;
+        }
+    }
+
+    /** An event row read back, or null for a kind this version does not know. */
+    private static @Nullable AnalyticsEvent event(ResultSet rs, String session) throws SQLException {
+        AnalyticsEvent.Kind kind;
+        try {
+            kind = AnalyticsEvent.Kind.valueOf(rs.getString(1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String article = rs.getString(5);
+        return new AnalyticsEvent(kind, Jdbc.instant(rs, 2), session, rs.getString(4), rs.getString(3), false,
+                rs.getInt(6), List.of(), 0, article == null ? null : ArticleId.of(article), 0);
+    }
+
+    /**
+     * Drops the session's queued events, flushes the others', then deletes the session's recorded events and takes
+     * them out of the rollups in one transaction:
+     * query counts go down (a query nobody else searched or clicked disappears), the session's deflection rows go,
+     * and so do its clicks per article. Rollups are updated in the order flushes write them, so an erasure and a
+     * flush never deadlock. A query's {@code lastSeen} is kept while others still count in its row. Events flushed
+     * by a Savoir older than schema version 4 were kept in the rollups only: their session rows are deleted, their
+     * query counts cannot be told apart and stay.
+     */
+    @Override
+    public long eraseViewer(String viewerKey) {
+        String session = text(viewerKey);
+        synchronized (flushLock) {
+            long pending = 0;
+            for (AnalyticsEvent e : List.copyOf(queue)) {
+                if (e.session() != null && text(e.session()).equals(session) && queue.remove(e)) {
+                    pending++;
+                }
+            }
+            // The others' queued events are written first, as the file store does, so that the reports read after
+            // the erasure count them.
+            flush();
+            long erased = jdbc.write("erase the analytics events of a session", c -> {
+                Rollup r = new Rollup();
+                long n = 0;
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + events + " WHERE session = ? "
+                        + "RETURNING kind, at, language, query, article_id, results")) {
+                    ps.setString(1, session);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            AnalyticsEvent e = event(rs, session);
+                            if (e != null) {
+                                r.fold(e);
+                            }
+                            n++;
+                        }
+                    }
+                }
+                subtractQueries(c, r);
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + sessions + " WHERE session = ?")) {
+                    ps.setString(1, session);
+                    ps.executeUpdate();
+                }
+                subtractClicks(c, r);
+                return n;
+            });
+            return pending + erased;
+        }
+    }
+
+    private void subtractQueries(Connection c, Rollup r) throws SQLException {
+        if (r.queries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + queries + " SET searches = searches - ?, "
+                + "zero_results = zero_results - ?, clicks = clicks - ? WHERE day = ? AND language = ? AND query = ?");
+             PreparedStatement drop = c.prepareStatement("DELETE FROM " + queries + " WHERE day = ? AND language = ? "
+                     + "AND query = ? AND searches <= 0 AND clicks <= 0")) {
+            for (Map.Entry<QueryKey, Counts> e : r.queries.entrySet()) {
+                QueryKey k = e.getKey();
+                Counts n = e.getValue();
+                ps.setLong(1, n.searches);
+                ps.setLong(2, n.zero);
+                ps.setLong(3, n.clicks);
+                ps.setObject(4, k.day());
+                ps.setString(5, k.language());
+                ps.setString(6, k.query());
+                ps.addBatch();
+                drop.setObject(1, k.day());
+                drop.setString(2, k.language());
+                drop.setString(3, k.query());
+                drop.addBatch();
+            }
+            ps.executeBatch();
+            drop.executeBatch();
+        }
+    }
+
+    private void subtractClicks(Connection c, Rollup r) throws SQLException {
+        if (r.clicks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + clicks + " SET clicks = clicks - ? WHERE day = ? "
+                + "AND article_id = ?");
+             PreparedStatement drop = c.prepareStatement("DELETE FROM " + clicks + " WHERE day = ? AND article_id = ? "
+                     + "AND clicks <= 0")) {
+            for (Map.Entry<DayKey, Long> e : r.clicks.entrySet()) {
+                ps.setLong(1, e.getValue());
+                ps.setObject(2, e.getKey().day());
+                ps.setString(3, e.getKey().value());
+                ps.addBatch();
+                drop.setObject(1, e.getKey().day());
+                drop.setString(2, e.getKey().value());
+                drop.addBatch();
+            }
+            ps.executeBatch();
+            drop.executeBatch();
+        }
+    }
+
     /** Deletes the days before {@code newest} minus the retention, once per newer day. */
     private void applyRetention(LocalDate newest) {
         LocalDate oldest = newest.minusDays(retentionDays);
@@ -259,6 +447,10 @@ public final class PgAnalyticsStore implements AnalyticsStore {
                         ps.setObject(1, oldest);
                         ps.executeUpdate();
                     }
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + events + " WHERE at < ?")) {
+                    Jdbc.setInstant(ps, 1, oldest.atStartOfDay(ZoneOffset.UTC).toInstant());
+                    ps.executeUpdate();
                 }
                 return null;
             });

@@ -5,6 +5,7 @@ import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.feedback.ReaderComment;
 import dev.savoir.kb.feedback.VoteReason;
+import dev.savoir.kb.privacy.ViewerRecord;
 import dev.savoir.kb.spi.FeedbackStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -293,6 +295,83 @@ public final class PgFeedbackStore implements FeedbackStore {
                 }
             }
             return List.copyOf(out);
+        });
+    }
+
+    /**
+     * The viewer's votes (one per article, with the comment left with it), the comments of its earlier votes (as
+     * the votes they were left with), and its rows in the view dedup window (a view's instant is when it was
+     * counted; the window does not keep the translation read).
+     */
+    @Override
+    public List<ViewerRecord> viewerRecords(String viewerKey) {
+        noNul("viewerKey", viewerKey);
+        return jdbc.read("read the feedback of a viewer", c -> {
+            List<ViewerRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.article_id, v.locale, v.helpful, v.reason, "
+                    + "v.at, (SELECT m.text FROM " + comments + " m WHERE m.article_id = v.article_id AND "
+                    + "m.viewer_key = v.viewer_key AND m.at = v.at ORDER BY m.id DESC LIMIT 1) FROM " + votes
+                    + " v WHERE v.viewer_key = ?")) {
+                ps.setString(1, viewerKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(vote(rs));
+                    }
+                }
+            }
+            // Comments of votes since replaced: still kept, so still the viewer's.
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.article_id, m.locale, m.helpful, m.reason, "
+                    + "m.at, m.text FROM " + comments + " m WHERE m.viewer_key = ? AND NOT EXISTS (SELECT 1 FROM "
+                    + votes + " v WHERE v.article_id = m.article_id AND v.viewer_key = m.viewer_key "
+                    + "AND v.at = m.at)")) {
+                ps.setString(1, viewerKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(vote(rs));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT article_id, counted_at FROM " + recent
+                    + " WHERE viewer_key = ?")) {
+                ps.setString(1, viewerKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(ViewerRecord.view(Jdbc.instant(rs, 2), ArticleId.of(rs.getString(1)), null));
+                    }
+                }
+            }
+            out.sort(Comparator.comparing(ViewerRecord::at));
+            return List.copyOf(out);
+        });
+    }
+
+    /** A vote row: article, locale, helpful, reason, at, comment. */
+    private static ViewerRecord vote(ResultSet rs) throws SQLException {
+        String reason = rs.getString(4);
+        return ViewerRecord.vote(Jdbc.instant(rs, 5), ArticleId.of(rs.getString(1)),
+                Locale.forLanguageTag(rs.getString(2)), rs.getBoolean(3), reason == null ? null : reason(reason),
+                rs.getString(6));
+    }
+
+    /**
+     * Deletes, in one transaction, the viewer's votes (so they leave the aggregates, which are computed on read),
+     * its comments and its rows in the view dedup window; the anonymous per-day view counts stay.
+     */
+    @Override
+    public long eraseViewer(String viewerKey) {
+        noNul("viewerKey", viewerKey);
+        return jdbc.write("erase the feedback of a viewer", c -> {
+            long erased = 0;
+            for (String table : List.of(votes, comments, recent)) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE viewer_key = ?")) {
+                    ps.setString(1, viewerKey);
+                    int n = ps.executeUpdate();
+                    if (!table.equals(comments)) {
+                        erased += n;
+                    }
+                }
+            }
+            return erased;
         });
     }
 
