@@ -6,11 +6,13 @@ import dev.savoir.kb.jdbc.internal.Jdbc;
 import dev.savoir.kb.jdbc.internal.PgAnalyticsStore;
 import dev.savoir.kb.jdbc.internal.PgArticleStore;
 import dev.savoir.kb.jdbc.internal.PgFeedbackStore;
+import dev.savoir.kb.jdbc.internal.PgSchedulerLease;
 import dev.savoir.kb.jdbc.internal.SchemaMigrator;
 import dev.savoir.kb.jdbc.internal.Tables;
 import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.FeedbackStore;
+import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.StoreRecordCodec;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +56,7 @@ public final class PostgresStores implements AutoCloseable {
     private final PgArticleStore articles;
     private final PgFeedbackStore feedback;
     private final PgAnalyticsStore analytics;
+    private final PgSchedulerLease lease;
 
     private PostgresStores(Builder b, DataSource dataSource) {
         this.tables = new Tables(b.schema, b.prefix);
@@ -64,6 +67,8 @@ public final class PostgresStores implements AutoCloseable {
                 b.viewDedupWindow);
         this.analytics = new PgAnalyticsStore(new Jdbc(dataSource, tables, "the analytics store"),
                 b.analyticsQueueCapacity, b.analyticsRetentionDays, b.clock.instant());
+        this.lease = new PgSchedulerLease(dataSource, PgSchedulerLease.keyOf(tables), tables.schema() + "."
+                + tables.prefix() + "scheduler");
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -72,14 +77,27 @@ public final class PostgresStores implements AutoCloseable {
     }
 
     /**
-     * Hands the three stores to a knowledge base's builder ({@code store}, {@code feedbackStore},
-     * {@code analyticsStore}); the knowledge base closes them.
+     * Hands the three stores and the scheduler lease to a knowledge base's builder ({@code store},
+     * {@code feedbackStore}, {@code analyticsStore}, {@code schedulerLease}); the knowledge base closes the stores
+     * and gives the lease up when it closes.
      */
     public KnowledgeBaseBuilder configure(KnowledgeBaseBuilder builder) {
         if (builder == null) {
             throw new InvalidArgumentException("builder", "is required, got null");
         }
-        return builder.store(articles).feedbackStore(feedback).analyticsStore(analytics);
+        return builder.store(articles).feedbackStore(feedback).analyticsStore(analytics).schedulerLease(lease);
+    }
+
+    /**
+     * The lease that lets one node at a time run scheduled transitions: a PostgreSQL advisory lock held on a
+     * connection of its own while this node holds the lease. A node that closes gives it up at once; one that dies
+     * loses it when the database sees its connection close; another node takes it at its next scheduler run.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public SchedulerLease schedulerLease() {
+        return lease;
     }
 
     /** The article store (for a host that wires the knowledge base itself). */
@@ -120,6 +138,7 @@ public final class PostgresStores implements AutoCloseable {
         } finally {
             feedback.close();
             articles.close();
+            lease.release();
         }
     }
 

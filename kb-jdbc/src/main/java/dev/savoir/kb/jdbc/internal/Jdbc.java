@@ -40,6 +40,11 @@ public final class Jdbc {
         this.owner = owner;
     }
 
+    /** The host's DataSource (for the connections a store keeps: the change listener, the scheduler lease). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** The store's tables. */
     public Tables tables() {
         return tables;

@@ -8,6 +8,7 @@ import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.StoreException;
 import dev.savoir.kb.spi.ArticleStore;
+import dev.savoir.kb.spi.ChangeSubscription;
 import dev.savoir.kb.spi.StoreChange;
 import dev.savoir.kb.spi.StoreCommit;
 import dev.savoir.kb.spi.StoreRecordCodec;
@@ -18,12 +19,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -81,6 +85,36 @@ public final class PgArticleStore implements ArticleStore {
                     return rs.next() ? Optional.of(decodeArticle(rs.getString(1), id.value())) : Optional.empty();
                 }
             }
+        });
+    }
+
+    /** One query ({@code id = ANY (?)}) per {@value #BATCH} ids, instead of one per id. */
+    @Override
+    public Set<ArticleId> existing(Collection<ArticleId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<ArticleId> all = List.copyOf(ids);
+        return jdbc.read("check which of " + all.size() + " articles exist", c -> {
+            Set<ArticleId> found = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + articles + " WHERE id = ANY (?)")) {
+                for (int from = 0; from < all.size(); from += BATCH) {
+                    String[] values = all.subList(from, Math.min(all.size(), from + BATCH)).stream()
+                            .map(ArticleId::value).toArray(String[]::new);
+                    Array array = c.createArrayOf("text", values);
+                    try {
+                        ps.setArray(1, array);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                found.add(ArticleId.of(rs.getString(1)));
+                            }
+                        }
+                    } finally {
+                        array.free();
+                    }
+                }
+            }
+            return found;
         });
     }
 
@@ -238,6 +272,7 @@ public final class PgArticleStore implements ArticleStore {
                 CommitChecks.checkAll(commits, current);
                 long last = takeSequences(c, commits.size());
                 write(c, commits, encoded, current, last - commits.size() + 1);
+                notifyFollowers(c, last);
                 return last;
             });
         } catch (CreateRace race) {
@@ -311,6 +346,34 @@ public final class PgArticleStore implements ArticleStore {
             array.free();
         }
         return out;
+    }
+
+    /**
+     * Tells the nodes that listen on the store's channel (delivered when this transaction commits, never if it rolls
+     * back; PostgreSQL folds duplicates of one transaction).
+     */
+    private void notifyFollowers(Connection c, long last) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, jdbc.tables().channel());
+            ps.setString(2, Long.toString(last));
+            ps.execute();
+        }
+    }
+
+    /** Other nodes commit to the same tables: a knowledge base follows the feed. */
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    /**
+     * A thread of its own that holds one connection from the host's DataSource and {@code LISTEN}s on the store's
+     * channel, where every commit notifies (see {@link FeedListener}).
+     */
+    @Override
+    public ChangeSubscription subscribe(Runnable onChange) {
+        jdbc.ensureOpen();
+        return new FeedListener(jdbc.dataSource(), jdbc.tables().channel(), onChange);
     }
 
     /** Advances the feed head by {@code n} and returns the last number taken; holds the head's lock to commit. */

@@ -37,6 +37,14 @@ public record Tables(String schema, String prefix) {
         return '"' + schema + "\"." + prefix + table;
     }
 
+    /**
+     * The notification channel of the store's change feed: one per schema and prefix, a valid identifier within
+     * PostgreSQL's 63 bytes whatever their length.
+     */
+    public String channel() {
+        return "savoir_feed_" + Integer.toHexString((schema + "." + prefix).hashCode());
+    }
+
     /** The name of the schema history table (unqualified, as Flyway takes it). */
     public String historyTable() {
         return prefix + "schema_history";
