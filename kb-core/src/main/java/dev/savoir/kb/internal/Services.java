@@ -209,6 +209,7 @@ public final class Services implements AutoCloseable {
         try {
             if (follower != null) {
                 follower.close();
+                index.stopFollowing();
             }
             feedback.pushSignals();
             scheduled.release();

@@ -97,6 +97,16 @@ public final class TestPostgres {
         return new HikariDataSource(config);
     }
 
+    /** The user the tests connect as. */
+    public String user() {
+        return user;
+    }
+
+    /** That user's password. */
+    public String password() {
+        return password;
+    }
+
     /** The JDBC URL. */
     public String url() {
         return url;

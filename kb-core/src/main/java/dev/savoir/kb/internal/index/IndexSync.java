@@ -306,6 +306,13 @@ public final class IndexSync {
         }
     }
 
+    /** Stops following (on close): waits for a round under way to end; no round starts after. */
+    public void stopFollowing() {
+        synchronized (followLock) {
+            following = false;
+        }
+    }
+
     /**
      * One round of following: reads up to {@code limit} changes past the cursor and indexes each article's current
      * state, in batches of {@value #BATCH}, each batch under its articles' write locks (so that no write of this
@@ -323,7 +330,7 @@ public final class IndexSync {
             return 0;
         }
         synchronized (followLock) {
-            if (kb.isClosed()) {
+            if (!following || kb.isClosed()) {
                 return 0;
             }
             List<StoreChange> changes = kb.store().changesSince(cursor, limit);
