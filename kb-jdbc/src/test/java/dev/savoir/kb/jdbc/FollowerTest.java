@@ -14,6 +14,8 @@ import dev.savoir.kb.lucene.LuceneSearchEngine;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
+import dev.savoir.kb.spi.SearchEngine;
+import dev.savoir.kb.spi.SearchEngineFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -173,6 +176,40 @@ class FollowerTest {
             publish(a, "poll-1", "pollword");
             assertThat(waitUntil(() -> ids(b, "pollword").contains("poll-1"), Duration.ofSeconds(3)))
                     .as("found by polling").isNotNegative();
+        }
+    }
+
+    @Test
+    void ownWrites_areNotIndexedAgainByTheFollower() throws InterruptedException {
+        AtomicInteger indexed = new AtomicInteger();
+        SearchEngineFactory lucene = LuceneSearchEngine.factory();
+        SearchEngineFactory counting = context -> {
+            SearchEngine engine = lucene.open(context);
+            return (SearchEngine) Proxy.newProxyInstance(FollowerTest.class.getClassLoader(),
+                    new Class<?>[] {SearchEngine.class}, (p, m, args) -> {
+                        if (m.getName().equals("apply")) {
+                            indexed.addAndGet(((List<?>) args[0]).size());
+                        }
+                        return invoke(m, engine, args);
+                    });
+        };
+        PostgresStores stores = PostgresStores.builder().dataSource(dataSource).schema(TestPostgres.newSchema())
+                .open();
+        try (KnowledgeBase a = stores.configure(KnowledgeBase.builder()).directory(dirA).searchEngine(counting)
+                .requireReview(false).schedulerInterval(Duration.ZERO).followInterval(Duration.ofMillis(50))
+                .build()) {
+            List<NewArticle> batch = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                batch.add(NewArticle.builder("own-" + i).category("Billing").visibility(Visibility.PUBLIC)
+                        .title("Own article " + i).body("Written and indexed by this node.").build());
+            }
+            a.createAll(EDITOR, batch);
+            publish(a, "own-single", "ownsingle");
+            Thread.sleep(1_000); // the notifications of these commits, and twenty polls
+            a.refresh();
+            assertThat(indexed.get()).as("each commit indexed once, by its own write path: 300 + create + publish")
+                    .isEqualTo(302);
+            assertThat(ids(a, "ownsingle")).containsExactly("own-single");
         }
     }
 

@@ -337,33 +337,36 @@ public final class IndexSync {
             if (changes.isEmpty()) {
                 return 0;
             }
-            boolean applied = false;
+            boolean[] applied = {false};
             for (int from = 0; from < changes.size(); from += BATCH) {
                 List<StoreChange> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
                 long last = batch.getLast().sequence();
-                List<StoreChange> todo = new ArrayList<>(batch.size());
-                for (StoreChange c : batch) {
-                    if (!c.articleId().equals(ownChanges.get(c.sequence()))) {
-                        todo.add(c);
-                    }
-                }
                 // the ticket holds every other write's mark at the batch's floor until the batch is in
                 IndexTicket ticket = repairs.begin(batch.getFirst().sequence() - 1);
                 repairs.following(last);
-                if (todo.isEmpty()) {
-                    repairs.succeeded(ticket, List.of(), last);
-                } else {
-                    underLocks.accept(todo.stream().map(StoreChange::articleId).toList(),
-                            () -> catchUp(todo, ticket, last));
-                    applied = true;
-                }
+                underLocks.accept(batch.stream().map(StoreChange::articleId).toList(), () -> {
+                    // Under the locks: a write of this process that committed one of these changes has indexed it
+                    // (and said so) before it let its lock go, so its own changes are told apart here.
+                    List<StoreChange> todo = new ArrayList<>(batch.size());
+                    for (StoreChange c : batch) {
+                        if (!c.articleId().equals(ownChanges.get(c.sequence()))) {
+                            todo.add(c);
+                        }
+                    }
+                    if (todo.isEmpty()) {
+                        repairs.succeeded(ticket, List.of(), last);
+                    } else {
+                        catchUp(todo, ticket, last);
+                        applied[0] = true;
+                    }
+                });
                 cursor = last;
                 ownChanges.headMap(last, true).clear();
             }
             IndexTicket none = repairs.begin(cursor);
             engine.apply(List.of(), repairs.mark(cursor, none, List.of()));
             repairs.succeeded(none, List.of(), cursor);
-            if (applied) {
+            if (applied[0]) {
                 engine.refresh();
             }
             return changes.size();
