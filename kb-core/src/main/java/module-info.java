@@ -26,6 +26,10 @@ module dev.savoir.kb.core {
     exports dev.savoir.kb.privacy;
     exports dev.savoir.kb.spi;
 
+    // The file store's record format, for stores outside kb-core (kb-jdbc): StoreRecordCodec.standard().
+    uses dev.savoir.kb.spi.StoreRecordCodec;
+    provides dev.savoir.kb.spi.StoreRecordCodec with dev.savoir.kb.internal.store.codec.JsonStoreRecordCodec;
+
     // Only internal records of the feedback and analytics logs are bound by reflection; the store, the exports and
     // every API record are written and read field by field (internal.store.codec, internal.io.ArchiveJson).
     opens dev.savoir.kb.internal.feedback to tools.jackson.databind;

@@ -313,6 +313,7 @@ public final class KnowledgeBase implements AutoCloseable {
      * whose indexing failed earlier (they are retried in the background) are indexed again first.
      */
     public void refresh() {
+        s.followNow();
         s.pipeline.repairIndex(true);
         s.index.refresh();
     }

@@ -69,6 +69,7 @@ public final class KnowledgeBaseBuilder {
     private SchedulerLease schedulerLease = SchedulerLease.local();
     private int popularQueryMinViewers = DEFAULT_POPULAR_QUERY_MIN_VIEWERS;
     private boolean analyticsRawText;
+    private Duration followInterval = Duration.ofSeconds(1);
     private final Set<String> set = new HashSet<>();
 
     KnowledgeBaseBuilder() {
@@ -232,6 +233,26 @@ public final class KnowledgeBaseBuilder {
         return this;
     }
 
+    /**
+     * How often a knowledge base on a shared store ({@code ArticleStore.shared()}, e.g. PostgreSQL) polls the
+     * store's change feed for what other nodes committed (default 1 s, between 10 ms and 1 hour). The store's
+     * notifications usually bring changes much sooner; the poll is the bound when one is lost. Not used for a store
+     * one process owns.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public KnowledgeBaseBuilder followInterval(Duration interval) {
+        once("followInterval");
+        Check.notNull("followInterval", interval);
+        if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
+            throw new InvalidArgumentException("followInterval", "must be between 10 ms and 1 hour, got "
+                    + interval);
+        }
+        this.followInterval = interval;
+        return this;
+    }
+
     /** Repeated views of an article by one viewer within this window count once (default 30 minutes). */
     public KnowledgeBaseBuilder viewDedupWindow(Duration window) {
         once("viewDedupWindow");
@@ -315,7 +336,7 @@ public final class KnowledgeBaseBuilder {
                 distinctReviewer, reviewRequired, rules, stalePolicy, defaultLocale, maxBodyBytes, linkResolver,
                 shared, schedulerInterval, rebuildProgress, viewDedupWindow, analyticsQueueCapacity,
                 analyticsRetentionDays, feedbackStore, analyticsStore, schedulerLease, popularQueryMinViewers,
-                analyticsRawText);
+                analyticsRawText, followInterval);
         boolean ownsShared = shared == null;
         SharedResources res = shared != null ? shared : SharedResources.create();
         CompletableFuture<ArticleStore> opening;

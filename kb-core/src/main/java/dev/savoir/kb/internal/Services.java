@@ -8,6 +8,7 @@ import dev.savoir.kb.internal.feedback.Feedback;
 import dev.savoir.kb.internal.feedback.FileFeedbackStore;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.gate.PublishGate;
+import dev.savoir.kb.internal.index.FeedFollower;
 import dev.savoir.kb.internal.index.IndexSync;
 import dev.savoir.kb.internal.io.ArchiveImport;
 import dev.savoir.kb.internal.lifecycle.Lifecycle;
@@ -66,6 +67,7 @@ public final class Services implements AutoCloseable {
     private final SharedResources shared;
     private final boolean ownsShared;
     private final @Nullable ScheduledFuture<?> scheduledTask;
+    private final @Nullable FeedFollower follower;
     private final ScheduledFuture<?> housekeeping;
 
     private Services(Settings s, ArticleStore store, @Nullable SearchEngine engine, FeedbackStore feedbackStore,
@@ -94,7 +96,15 @@ public final class Services implements AutoCloseable {
         this.privacy = new ViewerPrivacy(context, feedback, analyticsStore, search);
         this.reports = new Reports(context, feedbackStore);
         this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);
-        index.catchUp(s.rebuildProgress());
+        long caughtUp = index.catchUp(s.rebuildProgress());
+        if (store.shared() && index.hasEngine()) {
+            // Other processes commit to this store: the index follows its feed from where the catch-up ended.
+            index.startFollowing(caughtUp);
+            this.follower = new FeedFollower(() -> pipeline.follow(FeedFollower.LIMIT), store, shared.scheduler(),
+                    s.followInterval());
+        } else {
+            this.follower = null;
+        }
         long every = s.schedulerInterval().toMillis();
         this.scheduledTask = every > 0
                 ? shared.scheduler().scheduleWithFixedDelay(scheduled::processQuietly, every, every,
@@ -160,6 +170,13 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /** On a shared store: reads the feed to its end now, so that what other processes committed is indexed. */
+    public void followNow() {
+        if (follower != null) {
+            follower.followNow();
+        }
+    }
+
     private void housekeepingQuietly() {
         if (context.isClosed()) {
             return;
@@ -190,6 +207,10 @@ public final class Services implements AutoCloseable {
         }
         housekeeping.cancel(false);
         try {
+            if (follower != null) {
+                follower.close();
+                index.stopFollowing();
+            }
             feedback.pushSignals();
             scheduled.release();
             index.close();

@@ -28,7 +28,7 @@ public record Settings(@Nullable Path directory, boolean inMemory, @Nullable Art
                        @Nullable LongConsumer rebuildProgress, Duration viewDedupWindow, int analyticsQueueCapacity,
                        int analyticsRetentionDays, @Nullable FeedbackStore feedbackStore,
                        @Nullable AnalyticsStore analyticsStore, SchedulerLease schedulerLease,
-                       int popularQueryMinViewers, boolean analyticsRawText) {
+                       int popularQueryMinViewers, boolean analyticsRawText, Duration followInterval) {
     public Settings {
         rules = List.copyOf(rules);
     }

@@ -4,9 +4,12 @@ import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.Revision;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -31,6 +34,49 @@ import org.apiguardian.api.API;
 public interface ArticleStore extends AutoCloseable {
     /** The article's current state. */
     Optional<Article> article(ArticleId id);
+
+    /**
+     * Which of {@code ids} are stored: one lookup for many, as an import checks that none of its ids is taken. The
+     * default asks {@link #article} for each; a store behind a network round trip answers with one query.
+     *
+     * @return the stored ids among {@code ids} (empty when none is)
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default Set<ArticleId> existing(Collection<ArticleId> ids) {
+        Set<ArticleId> found = new HashSet<>();
+        for (ArticleId id : ids) {
+            if (article(id).isPresent()) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether other processes may commit to this store (application nodes sharing one database). A knowledge base on
+     * a shared store follows its change feed in the background ({@link #changesSince}), so that its own index also
+     * holds what the others commit. The default, false, suits a store one process owns (the file store locks its
+     * folder).
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default boolean shared() {
+        return false;
+    }
+
+    /**
+     * Asks a shared store to call {@code onChange} soon after a process commits: a hint to read
+     * {@link #changesSince} now, not a delivery of changes (a call may come late, twice, or not at all, so a follower
+     * polls as well). Called on a thread of the store's; it must return quickly. The default never calls it.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default ChangeSubscription subscribe(Runnable onChange) {
+        return ChangeSubscription.none();
+    }
 
     /** The ids of every stored article, sorted. */
     List<ArticleId> articleIds();

@@ -32,6 +32,8 @@ final class IndexRepairs {
     private final TreeMap<Long, Integer> inFlight = new TreeMap<>();
     private final Map<ArticleId, Pending> pending = new HashMap<>();
     private long highest;
+    /** While the index follows a shared store: the follower's cursor, past which no applied sequence may go. */
+    private long cap = Long.MAX_VALUE;
 
     /** Starts a write; {@code floor} is the store's last sequence before the write commits. */
     synchronized IndexTicket begin(long floor) {
@@ -71,7 +73,7 @@ final class IndexRepairs {
                 m = Math.min(m, e.getValue().floor());
             }
         }
-        return m;
+        return Math.min(m, cap);
     }
 
     /** The applied sequence to give the engine with a repair of {@code id}, which indexes its current state. */
@@ -85,7 +87,7 @@ final class IndexRepairs {
                 m = Math.min(m, e.getValue().floor());
             }
         }
-        return m;
+        return Math.min(m, cap);
     }
 
     /** The write indexed these articles at {@code sequence}: they need no repair any more. */
@@ -124,6 +126,15 @@ final class IndexRepairs {
     /** The article no longer exists in the store: nothing is left to repair. */
     synchronized void forget(ArticleId id) {
         pending.remove(id);
+    }
+
+    /**
+     * The index follows a shared store, and its follower has read the feed up to {@code cursor}: other processes'
+     * changes past it may not be in the index yet, so no write of this process may record an applied sequence past
+     * it. The follower raises it before each of its batches, holding a ticket at the batch's floor meanwhile.
+     */
+    synchronized void following(long cursor) {
+        cap = cap == Long.MAX_VALUE ? cursor : Math.max(cap, cursor);
     }
 
     /** Everything applied up to here is in the index (the catch-up on open finished). */

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +44,14 @@ public final class IndexSync {
     private final KbContext kb;
     private final @Nullable SearchEngine engine;
     private final IndexRepairs repairs = new IndexRepairs();
+    /** Serializes the follower's rounds; guards {@link #cursor}. */
+    private final Object followLock = new Object();
+    /** Whether the index follows a shared store's feed (set once, on open). */
+    private volatile boolean following;
+    /** The follower's cursor: every article whose latest change is at or below it is in the index as of then. */
+    private long cursor;
+    /** The changes this process indexed itself past the cursor: sequence to article. The follower skips them. */
+    private final ConcurrentSkipListMap<Long, ArticleId> ownChanges = new ConcurrentSkipListMap<>();
 
     public IndexSync(KbContext kb, @Nullable SearchEngine engine) {
         this.kb = kb;
@@ -94,6 +104,9 @@ public final class IndexSync {
         try {
             engine.apply(List.of(indexable(article, revisions)), repairs.mark(sequence, ticket, ids));
             repairs.succeeded(ticket, ids, sequence);
+            if (following) {
+                ownChanges.put(sequence, article.id());
+            }
         } catch (RuntimeException e) {
             repairs.failed(ticket, ids, System.nanoTime());
             LOG.error("Indexing {} failed after it was stored; it is retried in the background, and again when the "
@@ -150,6 +163,13 @@ public final class IndexSync {
         }
         if (failed.isEmpty()) {
             repairs.succeeded(ticket, commits.stream().map(c -> c.article().id()).toList(), last);
+            if (following) {
+                // a batch's commits are numbered one after the other, ending at last
+                long first = last - commits.size() + 1;
+                for (int i = 0; i < commits.size(); i++) {
+                    ownChanges.put(first + i, commits.get(i).article().id());
+                }
+            }
         } else {
             repairs.failed(ticket, failed, System.nanoTime());
         }
@@ -222,10 +242,12 @@ public final class IndexSync {
     /**
      * Brings the index up to the store: rebuilds it when it is new, damaged or ahead of the store, else applies
      * the articles changed since the last change it applied.
+     *
+     * @return the store's last sequence when the catch-up began: every change up to it is in the index
      */
-    public void catchUp(@Nullable LongConsumer progress) {
+    public long catchUp(@Nullable LongConsumer progress) {
         if (engine == null) {
-            return;
+            return 0;
         }
         ArticleStore store = kb.store();
         long applied = engine.appliedSequence();
@@ -256,7 +278,7 @@ public final class IndexSync {
             LOG.info("Catching the search index up: {} articles changed since change {}", changes.size(), applied);
             for (int from = 0; from < changes.size(); from += BATCH) {
                 List<StoreChange> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
-                catchUp(batch);
+                catchUp(batch, repairs.begin(batch.getFirst().sequence() - 1), batch.getLast().sequence());
             }
             if (!changes.isEmpty()) {
                 IndexTicket none = repairs.begin(last);
@@ -265,22 +287,104 @@ public final class IndexSync {
             }
         }
         repairs.caughtUp(last);
+        return last;
+    }
+
+    /**
+     * Starts following a shared store from {@code from} (what {@link #catchUp} returned): from now on, the applied
+     * sequence the engine records never passes what the follower has read, since other processes' changes past it
+     * may not be indexed yet. Call once, before any write.
+     */
+    public void startFollowing(long from) {
+        if (engine == null) {
+            return;
+        }
+        synchronized (followLock) {
+            cursor = from;
+            repairs.following(from);
+            following = true;
+        }
+    }
+
+    /** Stops following (on close): waits for a round under way to end; no round starts after. */
+    public void stopFollowing() {
+        synchronized (followLock) {
+            following = false;
+        }
+    }
+
+    /**
+     * One round of following: reads up to {@code limit} changes past the cursor and indexes each article's current
+     * state, in batches of {@value #BATCH}, each batch under its articles' write locks (so that no write of this
+     * process interleaves its indexing with the follower's), then refreshes the engine so that they are searchable
+     * at once. A change this process committed and indexed itself is skipped (the index already holds that state).
+     * The cursor moves past every change read, never past one that was not: an article whose indexing fails is
+     * handed to the repairs, which keep the applied sequence below it. The feed never skips (the store's contract),
+     * so neither does the follower.
+     *
+     * @param underLocks runs a task holding the write locks of the given articles
+     * @return how many changes were read
+     */
+    public int follow(int limit, BiConsumer<List<ArticleId>, Runnable> underLocks) {
+        if (engine == null || !following) {
+            return 0;
+        }
+        synchronized (followLock) {
+            if (!following || kb.isClosed()) {
+                return 0;
+            }
+            List<StoreChange> changes = kb.store().changesSince(cursor, limit);
+            if (changes.isEmpty()) {
+                return 0;
+            }
+            boolean[] applied = {false};
+            for (int from = 0; from < changes.size(); from += BATCH) {
+                List<StoreChange> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
+                long last = batch.getLast().sequence();
+                // the ticket holds every other write's mark at the batch's floor until the batch is in
+                IndexTicket ticket = repairs.begin(batch.getFirst().sequence() - 1);
+                repairs.following(last);
+                underLocks.accept(batch.stream().map(StoreChange::articleId).toList(), () -> {
+                    // Under the locks: a write of this process that committed one of these changes has indexed it
+                    // (and said so) before it let its lock go, so its own changes are told apart here.
+                    List<StoreChange> todo = new ArrayList<>(batch.size());
+                    for (StoreChange c : batch) {
+                        if (!c.articleId().equals(ownChanges.get(c.sequence()))) {
+                            todo.add(c);
+                        }
+                    }
+                    if (todo.isEmpty()) {
+                        repairs.succeeded(ticket, List.of(), last);
+                    } else {
+                        catchUp(todo, ticket, last);
+                        applied[0] = true;
+                    }
+                });
+                cursor = last;
+                ownChanges.headMap(last, true).clear();
+            }
+            IndexTicket none = repairs.begin(cursor);
+            engine.apply(List.of(), repairs.mark(cursor, none, List.of()));
+            repairs.succeeded(none, List.of(), cursor);
+            if (applied[0]) {
+                engine.refresh();
+            }
+            return changes.size();
+        }
     }
 
     /**
      * Applies one batch of the catch-up; when it fails, its articles one by one, so that one article the engine
      * cannot index does not keep the others out (or the knowledge base from opening): that one awaits repair.
      */
-    private void catchUp(List<StoreChange> batch) {
+    private void catchUp(List<StoreChange> batch, IndexTicket ticket, long last) {
         SearchEngine e = engine();
-        // every change up to the batch's first was applied before it (the changes come in sequence order)
-        long floor = batch.getFirst().sequence() - 1;
-        IndexTicket ticket = repairs.begin(floor);
+        // the ticket's floor: every change up to the batch's first was applied before it (changes come in order)
         List<ArticleId> ids = batch.stream().map(StoreChange::articleId).toList();
         try {
             e.apply(ids.stream().map(id -> indexable(kb.load(id), List.of())).toList(),
-                    repairs.mark(batch.getLast().sequence(), ticket, ids));
-            repairs.succeeded(ticket, ids, batch.getLast().sequence());
+                    repairs.mark(last, ticket, ids));
+            repairs.succeeded(ticket, ids, last);
             return;
         } catch (RuntimeException failure) {
             LOG.warn("Catching up a batch of {} articles failed; indexing them one by one", batch.size(), failure);

@@ -17,6 +17,7 @@ import dev.savoir.kb.spi.StoreCommit;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -136,8 +137,13 @@ public final class ChangePipeline {
             stripes[s].lock();
         }
         try {
+            // One lookup for the whole batch: a store over the network answers it with one query.
+            Set<ArticleId> taken = kb.store().existing(ids);
             for (ArticleId id : ids) {
-                requireAbsent(id, "nothing of this batch was written");
+                if (taken.contains(id)) {
+                    throw new DuplicateArticleException("an article with id " + id + " already exists: nothing of "
+                            + "this batch was written");
+                }
             }
             IndexTicket ticket = index.begin();
             long last;
@@ -178,6 +184,31 @@ public final class ChangePipeline {
                 lock.unlock();
             }
         }
+    }
+
+    /**
+     * One round of following a shared store's feed (see {@link IndexSync#follow}), each batch under the write locks
+     * of its articles, taken in ascending order as batches of writes take them.
+     *
+     * @return how many changes were read
+     */
+    public int follow(int limit) {
+        if (kb.isClosed()) {
+            return 0;
+        }
+        return index.follow(limit, (ids, task) -> {
+            int[] held = ids.stream().mapToInt(this::stripeOf).distinct().sorted().toArray();
+            for (int s : held) {
+                stripes[s].lock();
+            }
+            try {
+                task.run();
+            } finally {
+                for (int i = held.length - 1; i >= 0; i--) {
+                    stripes[held[i]].unlock();
+                }
+            }
+        });
     }
 
     private void requireAbsent(ArticleId id, String hint) {

@@ -67,6 +67,16 @@ public abstract class ArticleStoreContract {
     }
 
     @Test
+    void existing_answersForManyIdsAtOnce() {
+        store.commit(create("a1", EN, "One"));
+        store.commit(create("a3", EN, "Three"));
+        assertThat(store.existing(List.of(ArticleId.of("a1"), ArticleId.of("a2"), ArticleId.of("a3"))))
+                .containsExactlyInAnyOrder(ArticleId.of("a1"), ArticleId.of("a3"));
+        assertThat(store.existing(List.of(ArticleId.of("a2")))).isEmpty();
+        assertThat(store.existing(List.of())).isEmpty();
+    }
+
+    @Test
     void commit_create_isReadBack() {
         long seq = store.commit(create("a1", EN, "Reset your password"));
         assertThat(seq).isEqualTo(1);

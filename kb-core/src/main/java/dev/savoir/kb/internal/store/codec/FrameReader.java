@@ -20,30 +20,48 @@ import tools.jackson.core.JsonToken;
  * {@link StoreCorruptedException} that names the file and the frame's offset. Not thread-safe: one per frame.
  */
 final class FrameReader {
+    private static final String FILE_ADVICE = "Restore the directory from a backup, or open it with the Savoir "
+            + "version that wrote it";
+
     private final JsonParser p;
-    private final Path file;
-    private final long offset;
+    private final String where;
+    private final String advice;
 
     FrameReader(JsonParser parser, Path file, long offset) {
+        this(parser, "the record at byte " + offset + " of " + file, FILE_ADVICE);
+    }
+
+    /**
+     * A reader of a record kept elsewhere than in a log file (a database row, for {@link JsonStoreRecordCodec}).
+     *
+     * @param where names the record in errors ({@code "the revision a1/en/3 in kb.revisions"})
+     * @param advice what to do about a corrupted one
+     */
+    FrameReader(JsonParser parser, String where, String advice) {
         this.p = parser;
-        this.file = file;
-        this.offset = offset;
+        this.where = where;
+        this.advice = advice;
     }
 
     /** A corruption error about this frame: {@code what} says what is wrong. */
     StoreCorruptedException corrupted(String what) {
-        return corrupted(file, offset, what, null);
+        return corrupted(where, advice, what, null);
     }
 
     StoreCorruptedException corrupted(String what, Throwable cause) {
-        return corrupted(file, offset, what, cause);
+        return corrupted(where, advice, what, cause);
     }
 
     /** A corruption error about the frame at {@code offset} of {@code file}. */
     static StoreCorruptedException corrupted(Path file, long offset, String what, @Nullable Throwable cause) {
-        String message = "the record at byte " + offset + " of " + file + " " + what
+        return corrupted("the record at byte " + offset + " of " + file, FILE_ADVICE, what, cause);
+    }
+
+    /** A corruption error about the record {@code where}. */
+    static StoreCorruptedException corrupted(String where, String advice, String what, @Nullable Throwable cause) {
+        String message = where + " " + what
                 + ": it was not written by this store format's writer (damaged, or written by another Savoir). "
-                + "Restore the directory from a backup, or open it with the Savoir version that wrote it";
+                + advice;
         return cause == null ? new StoreCorruptedException(message) : new StoreCorruptedException(message, cause);
     }
 
