@@ -8,6 +8,7 @@ import dev.savoir.kb.markdown.internal.Analyzer;
 import dev.savoir.kb.markdown.internal.Arguments;
 import dev.savoir.kb.markdown.internal.Anchors;
 import dev.savoir.kb.markdown.internal.DepthGuard;
+import dev.savoir.kb.markdown.internal.InlineStack;
 import dev.savoir.kb.markdown.internal.RenderCache;
 import dev.savoir.kb.markdown.internal.SanitizeRegion;
 import dev.savoir.kb.markdown.internal.Sanitizer;
@@ -243,10 +244,10 @@ public final class MarkdownRenderer implements ContentRenderer {
     /** Parses a body whose size was checked. */
     private Node parse(String markdown) {
         if (TableGuard.tablesAreSafe(markdown)) {
-            return parser.parse(markdown);
+            return InlineStack.parse(markdown, () -> parser.parse(markdown));
         }
         LOG.warn("a body's tables would expand to too many cells; its tables are rendered as text");
-        return parserWithoutTables.parse(markdown);
+        return InlineStack.parse(markdown, () -> parserWithoutTables.parse(markdown));
     }
 
     private static Node flatten(Node document) {

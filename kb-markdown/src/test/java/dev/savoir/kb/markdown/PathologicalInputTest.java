@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.savoir.kb.ContentTooLargeException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +60,28 @@ class PathologicalInputTest {
     void render_tenThousandNestedEmphasis_finishesInTime() {
         String html = renderSafely("*a ".repeat(10_000) + "b" + " c*".repeat(10_000));
         assertThat(html).contains("b");
+    }
+
+    /**
+     * commonmark's inline parser recurses once per level of nesting: the renderer must not depend on the caller's
+     * stack, so this renders from a thread with a 256 KiB stack, where 30,000 levels need several MiB.
+     */
+    @Test
+    void render_tensOfThousandsOfNestedEmphasisAndImages_onASmallCallerStack() throws InterruptedException {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome.set(renderer.toHtml("*a ".repeat(30_000) + "b" + " c*".repeat(30_000) + "\n\n"
+                        + "![".repeat(20_000) + "d" + "](https://x.example)".repeat(20_000)));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "small-stack", 256 << 10);
+        small.start();
+        small.join(LIMIT.toMillis() * 3);
+        assertThat(outcome.get()).isInstanceOf(String.class);
+        assertThat((String) outcome.get()).contains("b").contains("d");
+        assertThat(HtmlSafety.findings((String) outcome.get())).isEmpty();
     }
 
     @Test
