@@ -11,10 +11,11 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * the document frequency of a term and the document count and average length of a field among the live documents
  * of the partition, never the whole index. Results then depend neither on content the viewer may not read nor on
  * the index's history (deleted documents awaiting a merge, the segment layout left by the indexing threads). One
- * per request (it remembers the sums it computed); thread-safe.
+ * per request (it remembers the sums and the automata it computed); thread-safe.
  */
 public final class PartitionSearcher extends IndexSearcher {
     private final PartitionStats stats;
@@ -31,6 +32,8 @@ public final class PartitionSearcher extends IndexSearcher {
     /** What this request already summed over the segments (a query asks for the same field many times). */
     private final Map<Term, long[]> termSums = new ConcurrentHashMap<>();
     private final Map<String, long[]> fieldSums = new ConcurrentHashMap<>();
+    /** The Levenshtein automata this request built, by text, edits and prefix (see {@link SegmentFuzzy}). */
+    private final Map<SegmentFuzzy.Key, AttributeSource> automata = new HashMap<>();
     private volatile long size = -1;
 
     PartitionSearcher(IndexReader reader, PartitionStats stats, Partition partition) {
@@ -126,17 +129,19 @@ public final class PartitionSearcher extends IndexSearcher {
      * cut, so a term only documents outside the partition hold never pushes another one out: at least {@code limit}
      * are returned when there are so many, and with them all those as similar as the last one.
      */
-    public List<Similar> similar(Term t, int maxEdits, int prefix, float minBoost, long minDocFreq, int limit)
-            throws IOException {
+    public synchronized List<Similar> similar(Term t, int maxEdits, int prefix, float minBoost, long minDocFreq,
+            int limit) throws IOException {
         Map<BytesRef, Float> boosts = new HashMap<>();
+        SegmentFuzzy fuzzy = new SegmentFuzzy(t, maxEdits, prefix, automata.computeIfAbsent(
+                new SegmentFuzzy.Key(t.text(), maxEdits, prefix), k -> new AttributeSource()));
         for (LeafReaderContext leaf : getIndexReader().leaves()) {
             Terms terms = leaf.reader().terms(t.field());
             if (terms == null) {
                 continue;
             }
-            FuzzyTermsEnum fe = new FuzzyTermsEnum(terms, t, maxEdits, prefix, true);
+            TermsEnum fe = fuzzy.terms(terms);
             for (BytesRef b = fe.next(); b != null; b = fe.next()) {
-                boosts.merge(BytesRef.deepCopyOf(b), fe.getBoost(), Math::max);
+                boosts.merge(BytesRef.deepCopyOf(b), SegmentFuzzy.boost(fe), Math::max);
             }
         }
         List<Map.Entry<BytesRef, Float>> ordered = new ArrayList<>(boosts.entrySet());
