@@ -141,7 +141,7 @@ public final class AgentAssist {
         Map<String, TreeMap<Integer, List<String>>> byLeafAndKey = new HashMap<>();
         List<LeafReaderContext> leaves = r.leaves();
         for (ScoreDoc sd : td.scoreDocs) {
-            SearchHit h = hits.hit(stored, sd, terms, null);
+            SearchHit h = hits.hit(s.getIndexReader(), stored, sd, terms, null);
             found.add(h);
             int leaf = ReaderUtil.subIndex(sd.doc, leaves);
             byLeafAndKey.computeIfAbsent(leaf + ":" + Analyzers.key(h.locale()), k -> new TreeMap<>())

@@ -112,7 +112,7 @@ public final class RelatedArticles {
         List<SearchHit> out = new ArrayList<>(td.scoreDocs.length);
         StoredFields stored = s.storedFields();
         for (ScoreDoc sd : td.scoreDocs) {
-            out.add(hits.hit(stored, sd, terms, null));
+            out.add(hits.hit(s.getIndexReader(), stored, sd, terms, null));
         }
         return out;
     }

@@ -9,11 +9,17 @@ import dev.savoir.kb.lucene.internal.query.QueryTerms;
 import dev.savoir.kb.search.Explanation;
 import dev.savoir.kb.search.SearchHit;
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.ScoreDoc;
 import org.jspecify.annotations.Nullable;
@@ -25,32 +31,55 @@ import org.jspecify.annotations.Nullable;
 public final class Hits {
     private final Analyzers analyzers;
 
+    /** Where the query's terms occur in a text that starts at offset {@code at} of the searched text. */
+    @FunctionalInterface
+    private interface Matcher {
+        List<int[]> in(String text, int at) throws IOException;
+    }
+
     public Hits(Analyzers analyzers) {
         this.analyzers = analyzers;
     }
 
-    /** The hit of {@code sd}, highlighting {@code query}'s terms in the document's language. */
-    public SearchHit hit(StoredFields stored, ScoreDoc sd, QueryTerms query, @Nullable Explanation ex)
-            throws IOException {
+    /** The hit of {@code sd} (a document of {@code reader}), highlighting {@code query}'s terms in its language. */
+    public SearchHit hit(IndexReader reader, StoredFields stored, ScoreDoc sd, QueryTerms query,
+            @Nullable Explanation ex) throws IOException {
         Document d = stored.document(sd.doc);
         Locale locale = Locale.forLanguageTag(d.get(Fields.LOC));
         String key = Analyzers.key(locale);
         Set<String> terms = query.exact(key);
         Set<String> fuzzy = query.fuzzy(key);
-        Analyzer a = analyzers.forKey(key);
         String field = Fields.text(Fields.ALL, key);
-        String body = d.get(Fields.BODY_STORED);
-        String summary = d.get(Fields.SUMMARY_STORED);
-        Snippets.Snippet snip = Snippets.of(a, field, body == null ? "" : body, terms, fuzzy);
-        if (!snip.matched() && summary != null && !summary.isEmpty()) {
-            Snippets.Snippet s2 = Snippets.of(a, field, summary, terms, fuzzy);
+        String title = d.get(Fields.TITLE_STORED);
+        String body = Objects.requireNonNullElse(d.get(Fields.BODY_STORED), "");
+        String summary = Objects.requireNonNullElse(d.get(Fields.SUMMARY_STORED), "");
+        Analyzer a = analyzers.forKey(key);
+        Matcher analysing = (text, at) -> Snippets.matches(a, field, text, terms, fuzzy);
+        Matcher m = analysing;
+        IndexableField summaryAt = d.getField(Fields.SUMMARY_AT);
+        IndexableField bodyAt = d.getField(Fields.BODY_AT);
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        if (summaryAt != null && bodyAt != null && Snippets.hasOffsets(leaf.reader(), field)) {
+            // The searched text is the title, the summary, ..., the body: the offsets of the query terms' postings
+            // in it place the highlights without analysing the text again.
+            int doc = sd.doc - leaf.docBase;
+            Set<String> looked = new LinkedHashSet<>(terms);
+            looked.addAll(query.near(key));
+            int wanted = terms.size() + fuzzy.size();
+            m = (text, at) -> Snippets.matches(leaf.reader(), doc, field, looked, wanted, at, at + text.length());
+        }
+        List<int[]> titleMatches = m.in(title, 0);
+        Snippets.Snippet snip = Snippets.of(body, m.in(body, bodyAt == null ? 0 : bodyAt.numericValue().intValue()));
+        if (!snip.matched() && !summary.isEmpty()) {
+            Snippets.Snippet s2 = Snippets.of(summary,
+                    m.in(summary, summaryAt == null ? 0 : summaryAt.numericValue().intValue()));
             if (s2.matched()) {
                 snip = s2;
             }
         }
-        String title = d.get(Fields.TITLE_STORED);
-        List<SearchHit.Highlight> titleHighlights = Snippets.matches(a, field, title, terms, fuzzy).stream()
-                .map(m -> new SearchHit.Highlight(m[0], m[1])).toList();
+        List<SearchHit.Highlight> titleHighlights = titleMatches.stream()
+                .map(x -> new SearchHit.Highlight(x[0], x[1])).toList();
         return new SearchHit(ArticleId.of(d.get(Fields.ID)), locale, d.getField(Fields.REV).numericValue().intValue(),
                 Fields.DRAFT.equals(d.get(Fields.KIND)), title, titleHighlights, snip.text(), snip.highlights(),
                 CategoryPath.parse(d.get(Fields.CAT_STORED)), ArticleType.of(d.get(Fields.TYPE)), sd.score, ex);

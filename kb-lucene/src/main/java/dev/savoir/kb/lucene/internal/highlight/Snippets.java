@@ -4,6 +4,7 @@ import dev.savoir.kb.lucene.internal.SearchIndexFailure;
 import dev.savoir.kb.search.SearchHit;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 
 /** Plain-text snippets around the densest cluster of matched words, with highlight ranges. */
 public final class Snippets {
@@ -24,14 +32,16 @@ public final class Snippets {
     public record Snippet(String text, List<SearchHit.Highlight> highlights, boolean matched) {
     }
 
-    /** Where the query's analyzed terms (or near spellings of the fuzzy ones) occur in a text. */
+    /**
+     * Where the query's analyzed terms (or near spellings of the fuzzy ones) occur in a text, analysing its first
+     * {@value #ANALYZED_CHARS} characters; chosen as {@link #select} does.
+     */
     public static List<int[]> matches(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
-        List<int[]> out = new ArrayList<>();
+        List<int[]> all = new ArrayList<>();
         if (terms.isEmpty() && fuzzy.isEmpty()) {
-            return out;
+            return all;
         }
         String t = text.length() > ANALYZED_CHARS ? text.substring(0, ANALYZED_CHARS) : text;
-        Set<String> distinct = new HashSet<>();
         try (TokenStream ts = analyzer.tokenStream(field, t)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
@@ -48,25 +58,91 @@ public final class Snippets {
                     }
                 }
                 if (hit) {
-                    out.add(new int[] {off.startOffset(), off.endOffset(), s.hashCode()});
-                    distinct.add(s);
-                    if (out.size() >= MAX_MATCHES) {
-                        break;
-                    }
-                } else if (!out.isEmpty() && off.startOffset() > out.getFirst()[0] + WINDOW
-                        && distinct.size() >= terms.size() + fuzzy.size()) {
-                    break;
+                    all.add(new int[] {off.startOffset(), off.endOffset(), s.hashCode()});
                 }
             }
             ts.end();
         } catch (IOException e) {
             throw SearchIndexFailure.of("analysing a snippet", e);
         }
+        return select(all, terms.size() + fuzzy.size());
+    }
+
+    /**
+     * The matches a snippet is chosen among, from all of them ({start, end, term hash}): in text order, one per
+     * place, at most {@value #MAX_MATCHES}, and none beyond the first one's window once {@code wanted} distinct terms
+     * were found.
+     */
+    private static List<int[]> select(List<int[]> all, int wanted) {
+        all.sort(Comparator.comparingInt((int[] m) -> m[0]).thenComparingInt(m -> m[1]));
+        List<int[]> out = new ArrayList<>();
+        Set<Integer> distinct = new HashSet<>();
+        for (int[] m : all) {
+            if (!out.isEmpty() && m[0] > out.getFirst()[0] + WINDOW && distinct.size() >= wanted) {
+                break;
+            }
+            if (!out.isEmpty() && out.getLast()[0] == m[0]) {
+                continue; // two terms at one place (a word and its typo expansion, say): one highlight
+            }
+            out.add(m);
+            distinct.add(m[2]);
+            if (out.size() >= MAX_MATCHES) {
+                break;
+            }
+        }
         return out;
     }
 
+    /**
+     * Where the terms occur in {@code [from, to)} of a document's field, read from the character offsets its postings
+     * hold, relative to {@code from}, chosen as {@link #select} does. The field's postings must hold offsets
+     * ({@link #hasOffsets}).
+     */
+    static List<int[]> matches(LeafReader leaf, int doc, String field, Set<String> terms, int wanted,
+            int from, int to) throws IOException {
+        List<int[]> all = new ArrayList<>();
+        Terms t = leaf.terms(field);
+        if (t == null || terms.isEmpty()) {
+            return all;
+        }
+        TermsEnum te = t.iterator();
+        for (String term : terms) {
+            if (!te.seekExact(new BytesRef(term))) {
+                continue;
+            }
+            PostingsEnum pe = te.postings(null, PostingsEnum.OFFSETS);
+            if (pe.advance(doc) != doc) {
+                continue;
+            }
+            int hash = term.hashCode();
+            for (int i = 0, n = pe.freq(); i < n; i++) {
+                pe.nextPosition();
+                int start = pe.startOffset();
+                int end = pe.endOffset();
+                if (start >= from && end <= to) {
+                    all.add(new int[] {start - from, end - from, hash});
+                }
+            }
+        }
+        return select(all, wanted);
+    }
+
+    /**
+     * Whether the segment's postings of the field hold character offsets (the segments of an index written before
+     * they did do not: their highlights are found by analysing the text).
+     */
+    static boolean hasOffsets(LeafReader leaf, String field) {
+        FieldInfo info = leaf.getFieldInfos().fieldInfo(field);
+        return info == null || info.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+    }
+
+    /** The snippet of {@code text} around the densest cluster of the query's terms, analysing the text. */
     public static Snippet of(Analyzer analyzer, String field, String text, Set<String> terms, Set<String> fuzzy) {
-        List<int[]> m = matches(analyzer, field, text, terms, fuzzy);
+        return of(text, matches(analyzer, field, text, terms, fuzzy));
+    }
+
+    /** The snippet of {@code text} around the densest cluster of {@code m}, matches in text order. */
+    static Snippet of(String text, List<int[]> m) {
         if (m.isEmpty()) {
             return new Snippet(lead(text), List.of(), false);
         }

@@ -35,12 +35,19 @@ public final class DocBuilder {
     static final int STORED_BODY_CHARS = 100_000;
 
     private static final FieldType DOCS_ONLY = new FieldType();
+    /**
+     * The searched text of a translation: its postings also hold each occurrence's character offsets, so snippets and
+     * highlights are read from the postings of the query's terms instead of analysing the text again for each hit.
+     */
+    private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         DOCS_ONLY.setIndexOptions(IndexOptions.DOCS);
         DOCS_ONLY.setTokenized(true);
         DOCS_ONLY.setOmitNorms(true);
         DOCS_ONLY.freeze();
+        WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        WITH_OFFSETS.freeze();
     }
 
     private final ContentRenderer renderer;
@@ -157,7 +164,10 @@ public final class DocBuilder {
         d.add(new StoredField(Fields.BODY_STORED,
                 body.length() > STORED_BODY_CHARS ? body.substring(0, STORED_BODY_CHARS) : body));
         String all = title + "\n" + summary + "\n" + tags + "\n" + category + "\n" + body;
-        d.add(new TextField(Fields.text(Fields.ALL, key), all, Field.Store.NO));
+        d.add(new Field(Fields.text(Fields.ALL, key), all, WITH_OFFSETS));
+        // where the summary and the body start in the searched text, for highlights read from its offsets
+        d.add(new StoredField(Fields.SUMMARY_AT, title.length() + 1));
+        d.add(new StoredField(Fields.BODY_AT, all.length() - body.length()));
         d.add(new TextField(Fields.text(Fields.TITLE, key), title, Field.Store.NO));
         if (!tags.isEmpty()) {
             d.add(new TextField(Fields.text(Fields.TAGS, key), tags, Field.Store.NO));

@@ -2,7 +2,7 @@ package dev.savoir.kb.lucene.internal.index;
 
 /** Field names of the index. Text fields carry their analysis key after a dot ({@code all.fr}). */
 public final class Fields {
-    public static final String SCHEMA = "savoir-lucene-2";
+    public static final String SCHEMA = "savoir-lucene-3";
     public static final String USER_SEQUENCE = "savoir.sequence";
     public static final String USER_SCHEMA = "savoir.schema";
 
@@ -36,6 +36,10 @@ public final class Fields {
     public static final String SUMMARY_STORED = "ssummary";
     public static final String BODY_STORED = "sbody";
     public static final String CAT_STORED = "scat";
+    /** Where the summary starts in the {@link #ALL} text (its offsets). */
+    public static final String SUMMARY_AT = "summaryat";
+    /** Where the body starts in the {@link #ALL} text (its offsets). */
+    public static final String BODY_AT = "bodyat";
     public static final String SPELL = "spell";
     public static final String AC = "ac";
     public static final String AC_WORD = "acw";

@@ -7,6 +7,7 @@ import dev.savoir.kb.lucene.internal.analysis.Tokens.Token;
 import dev.savoir.kb.lucene.internal.index.Fields;
 import dev.savoir.kb.lucene.internal.index.PartitionSearcher;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
@@ -78,13 +79,14 @@ public final class TextQueryBuilder {
                 if (typos && options.typoTolerance() && t.term().length() >= 4
                         && t.term().codePoints().allMatch(Character::isLetter)
                         && searcher.docFreq(new Term(all, t.term())) <= options.rareDocFreq()) {
-                    Query typo = typo(searcher, new Term(all, t.term()));
+                    List<String> near = new ArrayList<>();
+                    Query typo = typo(searcher, new Term(all, t.term()), near);
                     if (typo != null) {
                         tq.add("typo", typo, options.typoWeight());
                         tq.matching.add(typo, Occur.SHOULD);
-                        tq.terms().addFuzzy(key, t.term());
+                        tq.terms().addFuzzy(key, t.term(), near);
                     }
-                    Query titleTypo = typo(searcher, new Term(title, t.term()));
+                    Query titleTypo = typo(searcher, new Term(title, t.term()), null);
                     if (titleTypo != null) {
                         inTitle = new BooleanQuery.Builder().add(inTitle, Occur.SHOULD).add(titleTypo, Occur.SHOULD)
                                 .build();
@@ -135,9 +137,10 @@ public final class TextQueryBuilder {
      * eight letters, the first letter kept, at most {@value #MAX_TYPO_EXPANSIONS} words, most similar first), each
      * boosted by its similarity and scored with the highest document frequency among them (Lucene's blended
      * frequencies: a rare misspelling found in one document does not outrank the common word). {@code null} when
-     * the partition holds none.
+     * the partition holds none. The words are added to {@code near} when it is given.
      */
-    private static @Nullable Query typo(PartitionSearcher searcher, Term word) throws IOException {
+    private static @Nullable Query typo(PartitionSearcher searcher, Term word, @Nullable List<String> near)
+            throws IOException {
         int edits = word.text().length() >= 8 ? 2 : 1;
         List<PartitionSearcher.Similar> similar = searcher.similar(word, edits, 1, 0f, 1, MAX_TYPO_EXPANSIONS);
         if (similar.isEmpty()) {
@@ -153,6 +156,9 @@ public final class TextQueryBuilder {
             // BM25's weight is linear in idf: scaling the boost scores the term as if it had the blended frequency
             float boost = s.boost() * blended / idf(s.docFreq(), docCount);
             b.add(new BoostQuery(new TermQuery(new Term(word.field(), s.term())), boost), Occur.SHOULD);
+            if (near != null) {
+                near.add(s.term());
+            }
         }
         return b.build();
     }

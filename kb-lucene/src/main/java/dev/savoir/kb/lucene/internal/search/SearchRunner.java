@@ -147,7 +147,7 @@ public final class SearchRunner {
                 ex = Explainer.explain(searcher, sd, groups, filter, sig, promotions.rules(), pinDocs.contains(sd),
                         viewer.internal());
             }
-            out.add(hits.hit(stored, sd, tq.terms(), ex));
+            out.add(hits.hit(searcher.getIndexReader(), stored, sd, tq.terms(), ex));
         }
         String suggestion = null;
         if (total < DID_YOU_MEAN_BELOW && !uq.words().isEmpty()) {
