@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code pgWrite}: one durable write (a new article) on PostgreSQL, indexed on the writing node;</li>
- *   <li>{@code pgBulkImport}: an import of {@value #IMPORT_BATCH} articles with indexing (one op; articles/s is
- *       {@value #IMPORT_BATCH} over its time);</li>
+ *   <li>{@code pgBulkImport}: an import of 500 articles with indexing (one op; articles/s is
+ *       500 over its time);</li>
  *   <li>{@code followerLag}: a publish on A until B finds it (the write plus the follow lag, which is this minus
  *       {@code pgPublish});</li>
  *   <li>{@code pgPublish}: the publish alone, the write half of {@code followerLag};</li>
@@ -139,7 +139,7 @@ public class ClusterBench {
         return a.create(KbGenerator.importer(), nextArticle("w-"));
     }
 
-    /** An import of {@value #IMPORT_BATCH} articles with indexing. */
+    /** An import of 500 articles with indexing. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public int pgBulkImport() {
