@@ -3,9 +3,11 @@ package dev.savoir.kb.examples;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.examples.helpcenter.HelpCenter;
+import dev.savoir.kb.jdbc.TestPostgres;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +21,10 @@ import java.util.Locale;
  * {@code --serve [port]} it then starts the help center on localhost and prints its address.
  *
  * <pre>./mvnw -q -pl examples -am package exec:exec -DskipTests -Ddemo.args=serve</pre>
+ *
+ * <p>With {@code cluster} it runs {@link ClusterDemo} instead: two nodes on one PostgreSQL, started by the demo from
+ * the binaries on the class path (stopped when it exits), or the one named by {@code cluster jdbc:postgresql://...
+ * [user [password]]}.
  */
 public final class Demo {
     static final String[][] SEARCHES = {
@@ -38,6 +44,10 @@ public final class Demo {
             if (!s.isBlank()) {
                 a.addAll(List.of(s.strip().split("\\s+")));
             }
+        }
+        if (a.remove("--cluster") | a.remove("cluster")) {
+            cluster(a);
+            return;
         }
         boolean serve = a.remove("--serve") | a.remove("serve");
         int port = 8080;
@@ -77,5 +87,17 @@ public final class Demo {
                 }
             }
         }
+    }
+
+    private static void cluster(List<String> args) throws IOException, InterruptedException {
+        Path folder = TempFolder.create("savoir-cluster-demo");
+        if (!args.isEmpty() && args.getFirst().startsWith("jdbc:")) {
+            ClusterDemo.run(args.getFirst(), args.size() > 1 ? args.get(1) : "postgres",
+                    args.size() > 2 ? args.get(2) : "", folder, System.out);
+            return;
+        }
+        System.out.println("Starting PostgreSQL from the binaries on the class path...");
+        TestPostgres pg = TestPostgres.get();
+        ClusterDemo.run(pg.url(), pg.user(), pg.password(), folder, System.out);
     }
 }

@@ -167,39 +167,149 @@ public final class TestPostgres {
                 + (last == null ? "" : ": " + last.getMessage()), last);
     }
 
-    /** The PostgreSQL server this JVM started. */
+    /**
+     * A PostgreSQL of the test's own (not the JVM's shared one), on its own data folder and port, that the test may
+     * stop and start again: what an outage of the database looks like to the nodes. Close it when done.
+     */
+    public static Dedicated dedicated() {
+        try {
+            return new Dedicated(new Server());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a dedicated test PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** A PostgreSQL server of one test, which it can stop and start again on the same data folder and port. */
+    public static final class Dedicated implements AutoCloseable {
+        private final Server server;
+        private final TestPostgres db;
+
+        private Dedicated(Server server) throws IOException {
+            this.server = server;
+            server.launch();
+            this.db = new TestPostgres(server.url(), "postgres", "");
+            db.awaitReady(Duration.ofSeconds(60));
+        }
+
+        /** The database (its URL, pools on it, SQL). */
+        public TestPostgres db() {
+            return db;
+        }
+
+        /**
+         * Stops the server with a fast shutdown (SIGINT: open sessions are ended, running transactions roll back)
+         * and waits until it has exited.
+         */
+        public void stop() {
+            server.halt();
+        }
+
+        /** Starts the stopped server again on the same data folder and port, and waits until it answers. */
+        public void start() {
+            try {
+                server.launch();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the test PostgreSQL again: " + e.getMessage(), e);
+            }
+            db.awaitReady(Duration.ofSeconds(60));
+        }
+
+        /** Stops the server and deletes its data folder. */
+        @Override
+        public void close() {
+            server.halt();
+            server.delete();
+        }
+    }
+
+    /** A PostgreSQL server started from the binaries on the class path. */
     private static final class Server {
+        private final Path binaries;
+        private final Path data;
+        private final List<String> as = new ArrayList<>();
+        private final int port;
+        private Process process;
+
+        /** Extracts the binaries (once per version) and runs {@code initdb} into a new data folder. */
+        Server() throws IOException {
+            binaries = extract();
+            boolean root = "root".equals(System.getProperty("user.name")) || uid() == 0;
+            data = Files.createTempDirectory("savoir-pg-data-");
+            if (root) {
+                String uid = run(List.of("id", "-u", "nobody")).strip();
+                String gid = run(List.of("id", "-g", "nobody")).strip();
+                as.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
+                run(List.of("chown", "-R", uid + ":" + gid, data.toString()));
+            }
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+            List<String> initdb = new ArrayList<>(as);
+            initdb.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-D", data.toString(), "-U",
+                    "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"));
+            run(initdb);
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+        }
+
+        String url() {
+            return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        }
+
+        /** Starts {@code postgres} on the data folder and port. */
+        synchronized void launch() throws IOException {
+            if (process != null && process.isAlive()) {
+                return;
+            }
+            List<String> postgres = new ArrayList<>(as);
+            postgres.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", data.toString(), "-p",
+                    Integer.toString(port), "-k", data.toString(), "-c", "listen_addresses=127.0.0.1",
+                    "-c", "max_connections=300", "-c", "shared_buffers=64MB"));
+            ProcessBuilder pb = new ProcessBuilder(postgres).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            pb.environment().put("LC_ALL", "C");
+            process = pb.start();
+        }
+
+        private Path log() {
+            return data.resolveSibling(data.getFileName() + ".log");
+        }
+
+        /** Fast shutdown (SIGINT), waiting for the server to exit. */
+        synchronized void halt() {
+            Process p = process;
+            if (p == null || !p.isAlive()) {
+                return;
+            }
+            try {
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (IOException | InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+
+        /** Deletes the data folder and the log (the server stopped). */
+        void delete() {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                Files.deleteIfExists(log());
+            } catch (IOException e) {
+                // a temporary folder: left for the system to clean
+            }
+        }
+
         static TestPostgres start() {
             try {
-                Path binaries = extract();
-                boolean root = "root".equals(System.getProperty("user.name")) || uid() == 0;
-                Path data = Files.createTempDirectory("savoir-pg-data-");
-                List<String> as = new ArrayList<>();
-                if (root) {
-                    String uid = run(List.of("id", "-u", "nobody")).strip();
-                    String gid = run(List.of("id", "-g", "nobody")).strip();
-                    as.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
-                    run(List.of("chown", "-R", uid + ":" + gid, data.toString()));
-                }
-                Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-                List<String> initdb = new ArrayList<>(as);
-                initdb.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-D", data.toString(), "-U",
-                        "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"));
-                run(initdb);
-                int port;
-                try (ServerSocket s = new ServerSocket(0)) {
-                    port = s.getLocalPort();
-                }
-                List<String> postgres = new ArrayList<>(as);
-                postgres.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", data.toString(), "-p",
-                        Integer.toString(port), "-k", data.toString(), "-c", "listen_addresses=127.0.0.1",
-                        "-c", "max_connections=300", "-c", "shared_buffers=64MB"));
-                ProcessBuilder pb = new ProcessBuilder(postgres).redirectErrorStream(true)
-                        .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
-                pb.environment().put("LC_ALL", "C");
-                Process server = pb.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, data), "savoir-test-pg-stop"));
-                return new TestPostgres("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+                Server server = new Server();
+                server.launch();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.halt();
+                    server.delete();
+                }, "savoir-test-pg-stop"));
+                return new TestPostgres(server.url(), "postgres", "");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the test PostgreSQL: " + e.getMessage(), e);
             }
@@ -210,22 +320,6 @@ public final class TestPostgres {
                 return Long.parseLong(run(List.of("id", "-u")).strip());
             } catch (IOException | NumberFormatException e) {
                 return -1;
-            }
-        }
-
-        /** Fast shutdown (SIGINT), then the data folder is deleted. */
-        private static void stop(Process server, Path data) {
-            try {
-                new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor(5, TimeUnit.SECONDS);
-                if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                    server.destroyForcibly();
-                }
-                try (Stream<Path> files = Files.walk(data)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-                Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
-            } catch (IOException | InterruptedException e) {
-                server.destroyForcibly();
             }
         }
 

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The twins probe of the search conformance kit: two knowledge bases with the same content a viewer may read, one
@@ -33,7 +34,7 @@ import java.util.function.Function;
  * shares the public vocabulary, holds near-misspellings of it and words of its own, so that term statistics, typo
  * expansion and spelling suggestions would give it away if they counted it.
  */
-final class HiddenContentTwins {
+public final class HiddenContentTwins {
     private static final Actor ADMIN = Actor.of("tck-twins", Role.ADMIN);
     private static final List<String> WORDS = List.of("account", "billing", "invoice", "password", "router",
             "printer", "refund", "shipping", "delivery", "mobile", "screen", "email", "facture", "livraison",
@@ -52,8 +53,12 @@ final class HiddenContentTwins {
     private record Public(String id, Locale locale, Visibility visibility, String title, String body, String tag) {
     }
 
-    /** Runs the probe for one seed; {@code open} opens a knowledge base on the shared clock. */
-    static void check(long seed, Function<Clock, KnowledgeBase> open) {
+    /**
+     * Runs the probe for one seed; {@code open} opens a knowledge base on the shared clock, and the answers compared
+     * are those of {@code reader} of each twin once it is written (the twin itself, or another knowledge base on the
+     * same store, closed when done).
+     */
+    public static void check(long seed, Function<Clock, KnowledgeBase> open, UnaryOperator<KnowledgeBase> reader) {
         Random rnd = new Random(seed);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         List<Public> published = new ArrayList<>();
@@ -79,11 +84,22 @@ final class HiddenContentTwins {
             hidden(twin, rnd, "h" + published.size());
             twin.refresh();
             clock.advance(Duration.ofDays(2));
-            for (int v = 0; v < 4; v++) {
-                ViewerContext viewer = ViewerContext.external(LOCALES.get(rnd.nextInt(2)),
-                        rnd.nextBoolean() ? new String[] {"gold"} : new String[0]);
-                for (int q = 0; q < 5; q++) {
-                    compare(plain, twin, viewer, query(rnd, published), published, "seed " + seed + ", " + viewer);
+            KnowledgeBase plainRead = reader.apply(plain);
+            KnowledgeBase twinRead = reader.apply(twin);
+            try {
+                for (int v = 0; v < 4; v++) {
+                    ViewerContext viewer = ViewerContext.external(LOCALES.get(rnd.nextInt(2)),
+                            rnd.nextBoolean() ? new String[] {"gold"} : new String[0]);
+                    for (int q = 0; q < 5; q++) {
+                        compare(plainRead, twinRead, viewer, query(rnd, published), published, "seed " + seed + ", "
+                                + viewer);
+                    }
+                }
+            } finally {
+                for (KnowledgeBase[] pair : new KnowledgeBase[][] {{plainRead, plain}, {twinRead, twin}}) {
+                    if (pair[0] != pair[1]) {
+                        pair[0].close();
+                    }
                 }
             }
         }

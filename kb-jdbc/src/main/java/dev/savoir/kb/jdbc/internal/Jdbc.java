@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +20,9 @@ import javax.sql.DataSource;
  * Connections from the host's {@link DataSource}, one per call, with the store's table names. Reads run in
  * auto-commit; writes in one READ COMMITTED transaction each, rolled back on any failure. Every
  * {@link SQLException} becomes a {@link StoreException} that says what failed, in which schema, and whether nothing
- * was written. The connection's auto-commit and isolation are put back before it returns to the host's pool.
+ * was written (or, when the connection was lost during the commit itself, that the write may have been applied), and,
+ * when the database cannot be reached or is restarting, to retry when it is back. The connection's auto-commit and
+ * isolation are put back before it returns to the host's pool.
  */
 public final class Jdbc {
     /** Work on a connection that may throw {@link SQLException}. */
@@ -72,7 +77,7 @@ public final class Jdbc {
             }
             return work.run(c);
         } catch (SQLException e) {
-            throw failure(what, e, false);
+            throw failure(what, e, Outcome.READ);
         }
     }
 
@@ -95,7 +100,11 @@ public final class Jdbc {
                     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
                 T result = work.run(c);
-                c.commit();
+                try {
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new CommitFailed(e);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
@@ -103,8 +112,34 @@ public final class Jdbc {
             } finally {
                 restore(c, autoCommit, isolation);
             }
+        } catch (CommitFailed e) {
+            throw failure(what, e.cause, unreachable(e.cause) ? Outcome.UNKNOWN : Outcome.NOTHING_WRITTEN);
         } catch (SQLException e) {
-            throw failure(what, e, true);
+            throw failure(what, e, Outcome.NOTHING_WRITTEN);
+        }
+    }
+
+    /** What a failed statement left in the database. */
+    private enum Outcome {
+        /** A read: nothing to say. */
+        READ,
+        /** The transaction rolled back (or never began). */
+        NOTHING_WRITTEN,
+        /** The connection was lost during {@code COMMIT}: the database may have committed or not. */
+        UNKNOWN
+    }
+
+    /**
+     * The commit call itself failed: when the connection was lost meanwhile, the one case where the write may have
+     * been applied all the same.
+     */
+    private static final class CommitFailed extends SQLException {
+        private static final long serialVersionUID = 1L;
+        final transient SQLException cause;
+
+        CommitFailed(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause);
+            this.cause = cause;
         }
     }
 
@@ -130,22 +165,49 @@ public final class Jdbc {
     }
 
     /** The typed error for a failed statement. */
-    public StoreException failure(String what, SQLException e, boolean write) {
+    private StoreException failure(String what, SQLException e, Outcome outcome) {
         String state = e.getSQLState();
         StringBuilder m = new StringBuilder(owner).append(" could not ").append(what).append(" in schema ")
                 .append(tables.schema()).append(": ").append(e.getMessage());
         if (state != null) {
             m.append(" [SQLState ").append(state).append(']');
         }
-        if (write) {
+        if (outcome == Outcome.NOTHING_WRITTEN) {
             m.append("; nothing was written");
+        } else if (outcome == Outcome.UNKNOWN) {
+            m.append("; the connection was lost while the database committed, so the write may or may not have "
+                    + "been applied: read the article again before retrying it");
         }
-        if (state != null && state.startsWith("08")) {
-            m.append("; the database is unreachable: retry when it is back");
+        if (unreachable(e)) {
+            m.append("; the database is unreachable or restarting: retry when it is back (the pool reconnects "
+                    + "by itself)");
         } else if (state != null && state.startsWith("42")) {
             m.append("; the schema lacks a table or column this Savoir needs: has it been changed by hand?");
         }
         return new StoreException(m.toString(), e);
+    }
+
+    /**
+     * Whether a failure means the database cannot be reached now: a connection error (SQLState class 08, or a
+     * pool's connection timeout), or a server shutting down, crashed or starting up (57P01 to 57P03), in the
+     * exception or its causes.
+     */
+    static boolean unreachable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("08")
+                    || s.getSQLState().equals("57P01") || s.getSQLState().equals("57P02")
+                    || s.getSQLState().equals("57P03"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Sets a parameter to an instant (microsecond precision, as PostgreSQL keeps it). */
