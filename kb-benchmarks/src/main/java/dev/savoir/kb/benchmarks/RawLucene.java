@@ -371,8 +371,9 @@ public final class RawLucene implements AutoCloseable {
     }
 
     /**
-     * The 200-character window holding the most distinct matched words, with highlight ranges; like the engine, reads
-     * at most 10,000 characters and stops at 16 matches, or once every query word was seen and a window passed.
+     * The 200-character window holding the most distinct matched words, with highlight ranges; like the engine, one
+     * match per place, at most 16, and none beyond the first one's window once every query word was seen (the engine
+     * reads the matches from the offsets in the postings; this twin analyses the first 10,000 characters again).
      */
     private static Snip snippet(Analyzer a, String field, String text, Set<String> terms, Set<String> fuzzy) {
         String t = text.length() > 10_000 ? text.substring(0, 10_000) : text;
@@ -394,6 +395,13 @@ public final class RawLucene implements AutoCloseable {
                         }
                         hit = withinEdits(f, s, f.length() >= 8 ? 2 : 1);
                     }
+                    if (hit && n > 0 && off.startOffset() > starts[0] + WINDOW
+                            && distinct(ids, n) >= terms.size() + fuzzy.size()) {
+                        break;
+                    }
+                    if (hit && n > 0 && starts[n - 1] == off.startOffset()) {
+                        continue;
+                    }
                     if (hit) {
                         if (n == starts.length) {
                             starts = Arrays.copyOf(starts, n * 2);
@@ -406,9 +414,6 @@ public final class RawLucene implements AutoCloseable {
                         if (n >= 16) {
                             break;
                         }
-                    } else if (n > 0 && off.startOffset() > starts[0] + WINDOW
-                            && distinct(ids, n) >= terms.size() + fuzzy.size()) {
-                        break;
                     }
                 }
                 ts.end();
@@ -479,6 +484,9 @@ public final class RawLucene implements AutoCloseable {
         if (Math.abs(a.length() - b.length()) > max) {
             return false;
         }
+        // optimal string alignment: insertions, deletions, substitutions and adjacent transpositions, as Lucene's
+        // fuzzy matching counts them
+        int[] prev2 = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -486,18 +494,22 @@ public final class RawLucene implements AutoCloseable {
         }
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
-            int rowMin = i;
+            int rowMin = cur[0];
             for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1),
-                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+                }
                 rowMin = Math.min(rowMin, cur[j]);
             }
             if (rowMin > max) {
                 return false;
             }
-            int[] x = prev;
+            int[] t = prev2;
+            prev2 = prev;
             prev = cur;
-            cur = x;
+            cur = t;
         }
         return prev[b.length()] <= max;
     }

@@ -200,6 +200,9 @@ public final class Snippets {
         if (Math.abs(a.length() - b.length()) > max) {
             return false;
         }
+        // optimal string alignment: insertions, deletions, substitutions and adjacent transpositions, as Lucene's
+        // fuzzy matching counts them
+        int[] prev2 = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -211,12 +214,16 @@ public final class Snippets {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+                }
                 rowMin = Math.min(rowMin, cur[j]);
             }
             if (rowMin > max) {
                 return false;
             }
-            int[] t = prev;
+            int[] t = prev2;
+            prev2 = prev;
             prev = cur;
             cur = t;
         }

@@ -26,6 +26,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 
 /**
  * Highlights read from the offsets of the postings are the highlights found by analysing the text again, for the
@@ -86,6 +87,18 @@ class SnippetsFromPostingsTest {
                         .isEqualTo(Snippets.of(a, field, d.body(), terms, Set.of()));
             }
         }
+    }
+
+    /** The analysing path counts edits as the search's fuzzy matching does: a swap of two letters is one edit. */
+    @Example
+    void withinEdits_countsAnAdjacentTranspositionAsOneEdit() {
+        assertThat(Snippets.withinEdits("poldar", "poldra", 1)).isTrue();
+        assertThat(Snippets.withinEdits("invoice", "invocie", 1)).isTrue();
+        assertThat(Snippets.withinEdits("abc", "cab", 1)).isFalse();
+        assertThat(Snippets.withinEdits("router", "routers", 1)).isTrue();
+        assertThat(Snippets.withinEdits("router", "rooter", 0)).isFalse();
+        assertThat(Snippets.withinEdits("configuration", "configuraiton", 2)).isTrue();
+        assertThat(Snippets.withinEdits("configuration", "figuration", 2)).isFalse();
     }
 
     private static int compare(int[] x, int[] y) {
