@@ -15,6 +15,7 @@ import dev.savoir.kb.internal.store.codec.LogCodec;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.StoreChange;
 import dev.savoir.kb.spi.StoreCommit;
+import dev.savoir.kb.spi.StoreCommitRules;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -479,7 +480,7 @@ public final class FileArticleStore implements ArticleStore {
     public long commitAll(List<StoreCommit> commits) {
         synchronized (writeLock) {
             ensureWritable();
-            CommitValidator.checkAll(commits, id -> {
+            StoreCommitRules.checkAll(commits, id -> {
                 StoreEntry e = entries.get(id);
                 return e == null ? null : e.article();
             });

@@ -8,6 +8,7 @@ import dev.savoir.kb.StoreException;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.StoreChange;
 import dev.savoir.kb.spi.StoreCommit;
+import dev.savoir.kb.spi.StoreCommitRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -83,7 +84,7 @@ public final class InMemoryArticleStore implements ArticleStore {
     @Override
     public synchronized long commitAll(List<StoreCommit> commits) {
         ensureOpen();
-        CommitValidator.checkAll(commits, id -> {
+        StoreCommitRules.checkAll(commits, id -> {
             Entry e = entries.get(id);
             return e == null ? null : e.article;
         });

@@ -11,6 +11,7 @@ import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ChangeSubscription;
 import dev.savoir.kb.spi.StoreChange;
 import dev.savoir.kb.spi.StoreCommit;
+import dev.savoir.kb.spi.StoreCommitRules;
 import dev.savoir.kb.spi.StoreRecordCodec;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -38,7 +39,7 @@ import java.util.TreeSet;
  * <h2>A commit</h2>
  * One READ COMMITTED transaction: lock the rows of the articles it touches ({@code SELECT ... FOR UPDATE}, in id
  * order, so that two batches never deadlock), check versions and revision numbers against them
- * ({@link CommitChecks}), take the sequence numbers from the feed head ({@code UPDATE feed_head SET seq = seq + n
+ * ({@link StoreCommitRules}), take the sequence numbers from the feed head ({@code UPDATE feed_head SET seq = seq + n
  * RETURNING seq}), then write everything with batched statements. A concurrent create of the same id is caught by
  * the primary key ({@code ON CONFLICT DO NOTHING} inserting no row) and reported as the same typed conflict. Any
  * failure rolls the whole transaction back, sequence numbers included, so numbers never have gaps.
@@ -269,7 +270,7 @@ public final class PgArticleStore implements ArticleStore {
         try {
             return jdbc.write(what, c -> {
                 Map<ArticleId, Article> current = lockCurrent(c, encoded.ids());
-                CommitChecks.checkAll(commits, current);
+                StoreCommitRules.checkAll(commits, current::get);
                 long last = takeSequences(c, commits.size());
                 write(c, commits, encoded, current, last - commits.size() + 1);
                 notifyFollowers(c, last);
