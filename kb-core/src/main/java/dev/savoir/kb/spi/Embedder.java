@@ -31,6 +31,14 @@ public interface Embedder {
      */
     List<float[]> embed(List<String> texts);
 
+    /**
+     * The vector of a search query. Retrieval models trained with an instruction for queries (BGE, E5) put it here;
+     * the default embeds the query as any text.
+     */
+    default float[] embedQuery(String query) {
+        return embed(List.of(query)).getFirst();
+    }
+
     /** The most texts {@link #embed} is called with at once (default 32). */
     default int maxBatch() {
         return 32;

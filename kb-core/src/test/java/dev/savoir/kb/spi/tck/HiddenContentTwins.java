@@ -11,6 +11,7 @@ import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.Role;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.Visibility;
+import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import dev.savoir.kb.search.SearchResponse;
@@ -54,6 +55,14 @@ final class HiddenContentTwins {
 
     /** Runs the probe for one seed; {@code open} opens a knowledge base on the shared clock. */
     static void check(long seed, Function<Clock, KnowledgeBase> open) {
+        check(seed, open, false);
+    }
+
+    /**
+     * As {@link #check(long, Function)}; with {@code semantic}, the knowledge bases have an embedding model and the
+     * probe compares semantic and hybrid searches and passages too, once every passage is embedded.
+     */
+    static void check(long seed, Function<Clock, KnowledgeBase> open, boolean semantic) {
         Random rnd = new Random(seed);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         List<Public> published = new ArrayList<>();
@@ -78,12 +87,20 @@ final class HiddenContentTwins {
             }
             hidden(twin, rnd, "h" + published.size());
             twin.refresh();
+            if (semantic) {
+                SearchEngineContract.awaitEmbeddings(plain);
+                SearchEngineContract.awaitEmbeddings(twin);
+            }
             clock.advance(Duration.ofDays(2));
             for (int v = 0; v < 4; v++) {
                 ViewerContext viewer = ViewerContext.external(LOCALES.get(rnd.nextInt(2)),
                         rnd.nextBoolean() ? new String[] {"gold"} : new String[0]);
                 for (int q = 0; q < 5; q++) {
-                    compare(plain, twin, viewer, query(rnd, published), published, "seed " + seed + ", " + viewer);
+                    String query = query(rnd, published);
+                    compare(plain, twin, viewer, query, published, "seed " + seed + ", " + viewer);
+                    if (semantic) {
+                        compareSemantic(plain, twin, viewer, query, "seed " + seed + ", " + viewer);
+                    }
                 }
             }
         }
@@ -190,5 +207,25 @@ final class HiddenContentTwins {
                 .as("agent assist: " + context)
                 .isEqualTo(plain.suggestForTicket(viewer, query, query + " " + String.join(" ", WORDS.subList(0, 4)),
                         10));
+    }
+
+    private static void compareSemantic(KnowledgeBase plain, KnowledgeBase twin, ViewerContext viewer, String query,
+                                        String ctx) {
+        String context = ctx + ", query \"" + query + "\"";
+        for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+            for (SearchRequest r : List.of(
+                    SearchRequest.builder(query).limit(20).facets(Facet.values()).mode(mode).build(),
+                    SearchRequest.builder(query).limit(3).tags("t1").explain(true).mode(mode).build())) {
+                SearchResponse a = plain.search(viewer, r);
+                SearchResponse b = twin.search(viewer, r);
+                assertThat(b.hits()).as(mode + " hits, order, scores: " + context).isEqualTo(a.hits());
+                assertThat(b.totalHits()).as(mode + " total: " + context).isEqualTo(a.totalHits());
+                for (Facet f : Facet.values()) {
+                    assertThat(b.facet(f)).as(mode + " " + f + " facet: " + context).isEqualTo(a.facet(f));
+                }
+            }
+        }
+        assertThat(twin.passages(viewer, query, 10)).as("passages: " + context)
+                .isEqualTo(plain.passages(viewer, query, 10));
     }
 }
