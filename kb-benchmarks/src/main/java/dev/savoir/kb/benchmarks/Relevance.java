@@ -41,7 +41,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code ndcg_cut.10}, linear gains; recall@100 and MRR@10 over judged-relevant documents).
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.savoir.kb.benchmarks.Relevance FOLDER [--locale en|fr]
- * [--mode lexical|semantic|hybrid] [--fusion rrf|convex:W] [--model minilm-q|minilm] [--semantic-languages all|en,..]
+ * [--mode lexical|semantic|hybrid] [--fusion convex:W|rrf[:K]] [--model minilm-q|minilm] [--semantic-languages all|en,..]
  * [--cache DIR]}. Semantic and hybrid use the in-jar model of kb-semantic; the vectors are cached in {@code DIR}
  * (default: {@code savoir-relevance-vectors} in the temporary folder), so that reruns ask the model only for new
  * texts. By default only English uses vectors (the packaged models are English): other locales stay lexical.
@@ -68,7 +68,7 @@ public final class Relevance {
         Path folder = null;
         Locale locale = Locale.ENGLISH;
         SearchMode mode = SearchMode.LEXICAL;
-        String fusion = "rrf";
+        String fusion = "convex:0.5";
         String model = "minilm-q";
         String languages = "en";
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "savoir-relevance-vectors");
@@ -109,6 +109,11 @@ public final class Relevance {
             }
             if (fusion.startsWith("convex:")) {
                 b.hybridConvex(Double.parseDouble(fusion.substring("convex:".length())));
+            } else if (fusion.startsWith("rrf")) {
+                b.hybridRrf(fusion.startsWith("rrf:") ? Integer.parseInt(fusion.substring(4)) : 60);
+            } else {
+                usage();
+                return;
             }
             long started = System.nanoTime();
             Result r = evaluate(folder, locale, b.build());
@@ -121,7 +126,7 @@ public final class Relevance {
 
     private static void usage() {
         System.err.println("usage: java -cp benchmarks.jar dev.savoir.kb.benchmarks.Relevance FOLDER [--locale en|fr]"
-                + " [--mode lexical|semantic|hybrid] [--fusion rrf|convex:W] [--model minilm-q|minilm]"
+                + " [--mode lexical|semantic|hybrid] [--fusion convex:W|rrf[:K]] [--model minilm-q|minilm]"
                 + " [--semantic-languages all|en,...] [--cache DIR]");
         System.exit(2);
     }

@@ -85,7 +85,7 @@ public final class LuceneSearchEngine {
         private int passageChars = 1_000;
         private int passageOverlap = 200;
         private SearchMode defaultMode = SearchMode.LEXICAL;
-        private boolean convex;
+        private boolean convex = true;
         private int rrfRank = 60;
         private double semanticWeight = 0.5;
         private final Set<String> set = new HashSet<>();
@@ -360,8 +360,9 @@ public final class LuceneSearchEngine {
         }
 
         /**
-         * Hybrid search fuses the lexical and semantic lists by reciprocal rank, {@code 1 / (rankConstant + rank)}
-         * summed over the lists (the default, with 60).
+         * Hybrid search fuses the lexical and semantic lists by reciprocal rank (Lucene's {@code TopDocs.rrf}),
+         * {@code 1 / (rankConstant + rank)} summed over the lists (60 is the usual constant), instead of the default
+         * convex combination ({@link #hybridConvex}).
          *
          * @since 0.2
          */
@@ -378,8 +379,10 @@ public final class LuceneSearchEngine {
         }
 
         /**
-         * Hybrid search fuses by a convex combination instead: {@code (1 - w) * lexical + w * semantic}, each score
-         * normalized over its list (lexical by its best, semantic min-max).
+         * Hybrid search fuses by a convex combination (the default, with 0.5): {@code (1 - w) * lexical + w *
+         * semantic}, each score normalized over its list (lexical by its best, semantic min-max). Measured on SciFact
+         * with the in-jar model: nDCG@10 0.734 at 0.5, 0.737 at 0.3, 0.718 with reciprocal rank fusion (see the
+         * README).
          *
          * @since 0.2
          */
