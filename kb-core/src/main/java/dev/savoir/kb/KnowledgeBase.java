@@ -15,6 +15,8 @@ import dev.savoir.kb.reports.ReviewDue;
 import dev.savoir.kb.reports.StaleArticle;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.search.AssistHit;
+import dev.savoir.kb.search.EmbeddingProgress;
+import dev.savoir.kb.search.Passage;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
@@ -300,6 +302,35 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public SearchResponse search(ViewerContext viewer, SearchRequest request, String sessionId) {
         return s.search.search(viewer, request, Check.notNull("sessionId", sessionId));
+    }
+
+    /**
+     * The sections of published articles that best answer a question, at most {@code limit} (1 to
+     * {@value SearchRequest#MAX_LIMIT}), best first: what a chatbot or an LLM answer cites. Each comes with its
+     * article, revision, locale, heading and the URL of its anchor (through the {@link
+     * dev.savoir.kb.policy.LinkResolver}). Never a passage the viewer may not see; the nearest translation of the
+     * viewer's fallback chain only. Questions longer than {@value SearchRequest#MAX_QUERY_LENGTH} characters are
+     * cut.
+     *
+     * @throws SemanticSearchUnavailableException if the search engine has no embedding model
+     * @throws KbException if no search engine was configured
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public List<Passage> passages(ViewerContext viewer, String question, int limit) {
+        return s.search.passages(viewer, question, limit);
+    }
+
+    /**
+     * How far the search engine has embedded passages for semantic search (computed in the background; until
+     * ready, semantic and hybrid searches rank what is not embedded lexically).
+     *
+     * @throws KbException if no search engine was configured
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public EmbeddingProgress embeddingProgress() {
+        return s.search.embeddingProgress();
     }
 
     /** Search analytics: record clicks and tickets, read top queries, knowledge gaps and deflection. */

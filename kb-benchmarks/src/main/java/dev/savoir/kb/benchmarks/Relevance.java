@@ -8,7 +8,11 @@ import dev.savoir.kb.Role;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.lucene.LuceneSearchEngine;
+import dev.savoir.kb.search.Passage;
 import dev.savoir.kb.search.SearchHit;
+import dev.savoir.kb.search.SearchMode;
+import dev.savoir.kb.semantic.InJarModels;
+import dev.savoir.kb.spi.Embedder;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import java.io.BufferedReader;
@@ -36,7 +40,11 @@ import tools.jackson.databind.ObjectMapper;
  * {@code dataset=NAME queries=N ndcg@10=0.xxxx recall@100=0.xxxx mrr@10=0.xxxx} (nDCG@10 as trec_eval's
  * {@code ndcg_cut.10}, linear gains; recall@100 and MRR@10 over judged-relevant documents).
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.savoir.kb.benchmarks.Relevance FOLDER [--locale en|fr]}.
+ * <p>Usage: {@code java -cp benchmarks.jar dev.savoir.kb.benchmarks.Relevance FOLDER [--locale en|fr]
+ * [--mode lexical|semantic|hybrid] [--fusion convex:W|rrf[:K]] [--model minilm-q|minilm] [--semantic-languages all|en,..]
+ * [--cache DIR]}. Semantic and hybrid use the in-jar model of kb-semantic; the vectors are cached in {@code DIR}
+ * (default: {@code savoir-relevance-vectors} in the temporary folder), so that reruns ask the model only for new
+ * texts. By default only English uses vectors (the packaged models are English): other locales stay lexical.
  *
  * @since 0.1
  */
@@ -59,9 +67,24 @@ public final class Relevance {
         }
         Path folder = null;
         Locale locale = Locale.ENGLISH;
+        SearchMode mode = SearchMode.LEXICAL;
+        String fusion = "convex:0.5";
+        String model = "minilm-q";
+        String languages = "en";
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "savoir-relevance-vectors");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--locale") && i + 1 < args.length) {
                 locale = Locale.forLanguageTag(args[++i]);
+            } else if (args[i].equals("--mode") && i + 1 < args.length) {
+                mode = SearchMode.valueOf(args[++i].toUpperCase(Locale.ROOT));
+            } else if (args[i].equals("--fusion") && i + 1 < args.length) {
+                fusion = args[++i];
+            } else if (args[i].equals("--model") && i + 1 < args.length) {
+                model = args[++i];
+            } else if (args[i].equals("--semantic-languages") && i + 1 < args.length) {
+                languages = args[++i];
+            } else if (args[i].equals("--cache") && i + 1 < args.length) {
+                cache = Path.of(args[++i]);
             } else if (folder == null) {
                 folder = Path.of(args[i]);
             } else {
@@ -73,12 +96,38 @@ public final class Relevance {
             usage();
             return;
         }
-        Result r = evaluate(folder, locale);
-        System.out.println(r.line());
+        if (mode == SearchMode.LEXICAL) {
+            System.out.println(evaluate(folder, locale).line());
+            return;
+        }
+        System.setProperty("DJL_CACHE_DIR", cache.resolve("djl").toString());
+        Embedder base = model.equals("minilm") ? InJarModels.allMiniLmL6V2Unquantized() : InJarModels.allMiniLmL6V2();
+        try (CachingEmbedder embedder = new CachingEmbedder(base, cache)) {
+            LuceneSearchEngine.Builder b = LuceneSearchEngine.builder().embedder(embedder).defaultMode(mode);
+            if (!languages.equals("all")) {
+                b.semanticLanguages(languages.split(","));
+            }
+            if (fusion.startsWith("convex:")) {
+                b.hybridConvex(Double.parseDouble(fusion.substring("convex:".length())));
+            } else if (fusion.startsWith("rrf")) {
+                b.hybridRrf(fusion.startsWith("rrf:") ? Integer.parseInt(fusion.substring(4)) : 60);
+            } else {
+                usage();
+                return;
+            }
+            long started = System.nanoTime();
+            Result r = evaluate(folder, locale, b.build());
+            System.out.println(r.line() + String.format(Locale.ROOT, " mode=%s fusion=%s model=%s",
+                    mode.name().toLowerCase(Locale.ROOT), fusion, embedder.modelId()));
+            System.err.printf(Locale.ROOT, "%d vectors computed by the model, %d s in all%n", embedder.computed(),
+                    (System.nanoTime() - started) / 1_000_000_000L);
+        }
     }
 
     private static void usage() {
-        System.err.println("usage: java -cp benchmarks.jar dev.savoir.kb.benchmarks.Relevance FOLDER [--locale en|fr]");
+        System.err.println("usage: java -cp benchmarks.jar dev.savoir.kb.benchmarks.Relevance FOLDER [--locale en|fr]"
+                + " [--mode lexical|semantic|hybrid] [--fusion convex:W|rrf[:K]] [--model minilm-q|minilm]"
+                + " [--semantic-languages all|en,...] [--cache DIR]");
         System.exit(2);
     }
 
@@ -88,14 +137,20 @@ public final class Relevance {
      * @param ndcgByQuery nDCG@10 of each evaluated query, for paired significance tests between settings
      */
     public record Result(String dataset, int queries, double ndcg10, double recall100, double mrr10,
-                         Map<String, Double> ndcgByQuery) {
+                         Map<String, Double> ndcgByQuery, double passageHit10) {
         public Result {
             ndcgByQuery = Map.copyOf(ndcgByQuery);
         }
 
+        public Result(String dataset, int queries, double ndcg10, double recall100, double mrr10,
+                      Map<String, Double> ndcgByQuery) {
+            this(dataset, queries, ndcg10, recall100, mrr10, ndcgByQuery, -1);
+        }
+
         public String line() {
-            return String.format(Locale.ROOT, "dataset=%s queries=%d ndcg@10=%.4f recall@100=%.4f mrr@10=%.4f",
+            String base = String.format(Locale.ROOT, "dataset=%s queries=%d ndcg@10=%.4f recall@100=%.4f mrr@10=%.4f",
                     dataset, queries, ndcg10, recall100, mrr10);
+            return passageHit10 < 0 ? base : base + String.format(Locale.ROOT, " passage-hit@10=%.4f", passageHit10);
         }
     }
 
@@ -150,12 +205,15 @@ public final class Relevance {
                 kb.publish(actor, id, l, 1);
             });
             kb.refresh();
+            awaitEmbeddings(kb);
             ViewerContext viewer = ViewerContext.external(locale);
             double ndcg = 0;
             double recall = 0;
             double mrr = 0;
             int n = 0;
             Map<String, Double> byQuery = new HashMap<>();
+            boolean semantic = kb.embeddingProgress().enabled();
+            double passageHits = 0;
             for (Map.Entry<String, Map<String, Integer>> q : qrels.entrySet()) {
                 String text = queries.get(q.getKey());
                 if (text == null) {
@@ -171,12 +229,37 @@ public final class Relevance {
                 ndcg += qn;
                 recall += recallAt(ranked, rels, 100);
                 mrr += mrrAt(ranked, rels, 10);
+                if (semantic) {
+                    List<String> cited = new ArrayList<>();
+                    for (Passage p : kb.passages(viewer, text, 10)) {
+                        cited.add(docIds.get(p.articleId()));
+                    }
+                    passageHits += cited.stream().anyMatch(d -> rels.getOrDefault(d, 0) > 0) ? 1 : 0;
+                }
                 n++;
             }
             String name = folder.toAbsolutePath().normalize().getFileName().toString();
             return n == 0 ? new Result(name, 0, 0, 0, 0, byQuery)
-                    : new Result(name, n, ndcg / n, recall / n, mrr / n, byQuery);
+                    : new Result(name, n, ndcg / n, recall / n, mrr / n, byQuery, semantic ? passageHits / n : -1);
         }
+    }
+
+    /** Waits for the engine's background embedding, reporting progress now and then. */
+    private static void awaitEmbeddings(KnowledgeBase kb) {
+        long last = 0;
+        while (!kb.embeddingProgress().ready()) {
+            if (System.nanoTime() - last > 30_000_000_000L) {
+                System.err.println("embedding: " + kb.embeddingProgress());
+                last = System.nanoTime();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        kb.refresh();
     }
 
     static double ndcgAt(List<String> ranked, Map<String, Integer> rels, int k) {

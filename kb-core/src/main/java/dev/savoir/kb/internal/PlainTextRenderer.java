@@ -20,8 +20,16 @@ public final class PlainTextRenderer implements ContentRenderer {
     private static final Pattern MARKUP = Pattern.compile("(?m)^\\s{0,3}(#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d{1,9}[.)]\\s+)"
             + "|[*_~`]{1,3}|^\\s*\\|?[-:| ]{3,}\\|?\\s*$");
 
+    /** An ATX heading's opening ({@code ## }), kept through the stripping as a mark and its level. */
+    private static final Pattern HEADING = Pattern.compile("(?m)^\\s{0,3}(#{1,6})\\s+(?=\\S)");
+    private static final char MARK = '\uE000';
+
     @Override
-    public BodyAnalysis analyze(String markdown) {
+    public BodyAnalysis analyze(String source) {
+        String markdown = source.indexOf(MARK) >= 0 ? source.replace(MARK, ' ') : source;
+        if (markdown.indexOf('#') >= 0) {
+            markdown = HEADING.matcher(markdown).replaceAll(r -> MARK + Integer.toString(r.group(1).length()));
+        }
         List<BodyAnalysis.InternalLink> links = new ArrayList<>();
         List<String> images = new ArrayList<>();
         Matcher m = LINK.matcher(markdown);
@@ -41,7 +49,30 @@ public final class PlainTextRenderer implements ContentRenderer {
                 .replaceAll("[ \\t]+", " ")
                 .replaceAll("\\n{3,}", "\n\n")
                 .strip();
-        return new BodyAnalysis(plain, links, images);
+        if (plain.indexOf(MARK) < 0) {
+            return new BodyAnalysis(plain, links, images);
+        }
+        // the headings: where each mark was, its level, the rest of its line; no anchors (the body renders as
+        // pre-formatted text, without heading ids)
+        StringBuilder out = new StringBuilder(plain.length());
+        List<int[]> starts = new ArrayList<>();
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c == MARK && i + 1 < plain.length() && Character.isDigit(plain.charAt(i + 1))) {
+                starts.add(new int[] {out.length(), plain.charAt(i + 1) - '0'});
+                i++;
+            } else if (c != MARK) {
+                out.append(c);
+            }
+        }
+        String unmarked = out.toString();
+        List<BodyAnalysis.Section> sections = new ArrayList<>(starts.size());
+        for (int[] st : starts) {
+            int end = unmarked.indexOf('\n', st[0]);
+            String heading = unmarked.substring(st[0], end < 0 ? unmarked.length() : end).strip();
+            sections.add(new BodyAnalysis.Section(st[1], heading, "", st[0]));
+        }
+        return new BodyAnalysis(unmarked, links, images, sections);
     }
 
     @Override

@@ -92,7 +92,7 @@ public final class Services implements AutoCloseable {
         this.feedback = new Feedback(context, feedbackStore, reader, editor, engine);
         this.analytics = new RecordingSearchAnalytics(analyticsStore, s.clock(), s.analyticsRawText());
         this.search = new SearchService(index, analytics, new PopularQueries(s.popularQueryMinViewers(),
-                Duration.ofDays(s.analyticsRetentionDays()), s.clock()));
+                Duration.ofDays(s.analyticsRetentionDays()), s.clock()), s.linkResolver());
         this.privacy = new ViewerPrivacy(context, feedback, analyticsStore, search);
         this.reports = new Reports(context, feedbackStore);
         this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);

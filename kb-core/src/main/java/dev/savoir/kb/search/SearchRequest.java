@@ -37,12 +37,14 @@ import org.jspecify.annotations.Nullable;
  * @param exactTotal whether {@link SearchResponse#totalHits()} must count every match; without it (and without
  *     facets, which count every match anyway) counting stops at {@value #EXACT_TOTAL_UP_TO} matches so that ranking
  *     can skip documents that cannot reach the page
+ * @param mode lexical, semantic or hybrid ranking, or {@code null} for the engine's default (lexical unless the
+ *     engine was configured otherwise); semantic and hybrid need an engine with an embedding model
  * @since 0.1
  */
 public record SearchRequest(String query, int offset, int limit, boolean includeDrafts, List<CategoryPath> categories,
                             Set<String> tags, Set<ArticleType> types, Map<String, String> attributes,
                             @Nullable Instant publishedAfter, @Nullable Instant publishedBefore, Set<Facet> facets,
-                            boolean explain, boolean exactTotal) {
+                            boolean explain, boolean exactTotal, @Nullable SearchMode mode) {
     public static final int MAX_QUERY_LENGTH = 1_000;
     /** Totals are exact up to this many matches; beyond it they are a lower bound unless exactly counted. */
     public static final int EXACT_TOTAL_UP_TO = 1_000;
@@ -78,6 +80,21 @@ public record SearchRequest(String query, int offset, int limit, boolean include
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
+    }
+
+    /** A request in the engine's default mode. */
+    public SearchRequest(String query, int offset, int limit, boolean includeDrafts, List<CategoryPath> categories,
+                         Set<String> tags, Set<ArticleType> types, Map<String, String> attributes,
+                         @Nullable Instant publishedAfter, @Nullable Instant publishedBefore, Set<Facet> facets,
+                         boolean explain, boolean exactTotal) {
+        this(query, offset, limit, includeDrafts, categories, tags, types, attributes, publishedAfter, publishedBefore,
+                facets, explain, exactTotal, null);
+    }
+
+    /** This request with another mode ({@code null}: the engine's default). */
+    public SearchRequest withMode(@Nullable SearchMode newMode) {
+        return new SearchRequest(query, offset, limit, includeDrafts, categories, tags, types, attributes,
+                publishedAfter, publishedBefore, facets, explain, exactTotal, newMode);
     }
 
     /** The first ten hits for the text, no filter, no facet. */
@@ -117,6 +134,7 @@ public record SearchRequest(String query, int offset, int limit, boolean include
         private final Set<Facet> facets = new LinkedHashSet<>();
         private boolean explain;
         private boolean exactTotal;
+        private @Nullable SearchMode mode;
 
         private Builder(String query) {
             this.query = Check.notNull("query", query);
@@ -197,9 +215,20 @@ public record SearchRequest(String query, int offset, int limit, boolean include
             return this;
         }
 
+        /**
+         * Lexical, semantic or hybrid ranking (default: the engine's, lexical unless configured otherwise); semantic
+         * and hybrid need an engine with an embedding model.
+         *
+         * @since 0.2
+         */
+        public Builder mode(SearchMode mode) {
+            this.mode = Check.notNull("mode", mode);
+            return this;
+        }
+
         public SearchRequest build() {
             return new SearchRequest(query, offset, limit, includeDrafts, categories, tags, types, attributes,
-                    publishedAfter, publishedBefore, facets, explain, exactTotal);
+                    publishedAfter, publishedBefore, facets, explain, exactTotal, mode);
         }
     }
 }

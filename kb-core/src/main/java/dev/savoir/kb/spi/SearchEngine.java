@@ -1,11 +1,14 @@
 package dev.savoir.kb.spi;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.SemanticSearchUnavailableException;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.search.AssistHit;
+import dev.savoir.kb.search.EmbeddingProgress;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
 import java.util.Iterator;
@@ -49,7 +52,13 @@ public interface SearchEngine extends AutoCloseable {
     /** Makes everything applied so far visible to searches now. */
     void refresh();
 
-    /** Runs a search for a viewer; never returns, counts or quotes anything the viewer may not see. */
+    /**
+     * Runs a search for a viewer; never returns, counts or quotes anything the viewer may not see. A request whose
+     * {@link SearchRequest#mode()} is semantic or hybrid needs an embedding model.
+     *
+     * @throws SemanticSearchUnavailableException if the request asks for semantic or hybrid ranking and the engine
+     *     has no embedding model
+     */
     SearchResponse search(SearchRequest request, ViewerContext viewer);
 
     /**
@@ -70,6 +79,43 @@ public interface SearchEngine extends AutoCloseable {
      * {@code limit}, best first, with the ticket's words that matched.
      */
     List<AssistHit> assist(String subject, String description, int limit, ViewerContext viewer);
+
+    /**
+     * The sections of published articles that best answer a question, at most {@code limit}, best first, never one
+     * the viewer may not see: a passage comes from the translation a search would show the viewer, and is found
+     * among the viewer's passages only (filtered inside the nearest-neighbour search, so that {@code limit} visible
+     * passages come back whenever that many exist). Until the engine has embedded the knowledge base, passages not
+     * yet embedded are not found.
+     *
+     * <p>The default, for engines without an embedding model, throws.
+     *
+     * @throws SemanticSearchUnavailableException if the engine has no embedding model
+     * @since 0.2
+     */
+    default List<PassageMatch> passages(String question, int limit, ViewerContext viewer) {
+        throw new SemanticSearchUnavailableException("this search engine has no embedding model: passages need one "
+                + "(configure an Embedder on the engine, e.g. with kb-semantic)");
+    }
+
+    /**
+     * The mode of a search whose request names none: {@link SearchMode#LEXICAL} unless the engine was configured
+     * otherwise.
+     *
+     * @since 0.2
+     */
+    default SearchMode defaultMode() {
+        return SearchMode.LEXICAL;
+    }
+
+    /**
+     * How far the background embedding of passages has come; {@link EmbeddingProgress#DISABLED} for an engine
+     * without an embedding model (the default).
+     *
+     * @since 0.2
+     */
+    default EmbeddingProgress embeddingProgress() {
+        return EmbeddingProgress.DISABLED;
+    }
 
     /** Replaces the ranking signals of an article; kept until replaced (survives restarts of the engine). */
     void updateSignals(ArticleId id, ArticleSignals signals);

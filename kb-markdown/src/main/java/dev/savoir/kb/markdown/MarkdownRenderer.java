@@ -148,13 +148,18 @@ public final class MarkdownRenderer implements ContentRenderer {
      */
     @Override
     public BodyAnalysis analyze(String markdown) {
-        MarkdownDocument d = document(markdown);
-        List<BodyAnalysis.InternalLink> links = new ArrayList<>(d.internalLinks().size());
-        for (MarkdownDocument.InternalLink l : d.internalLinks()) {
-            links.add(new BodyAnalysis.InternalLink(l.target(), l.text()));
+        checkSize(markdown);
+        Analyzer.Result r = Analyzer.analyze(parse(markdown), plainTextCode, plainTextUrls, headingIdPrefix);
+        List<BodyAnalysis.InternalLink> links = new ArrayList<>(r.links().size());
+        for (String[] l : r.links()) {
+            links.add(new BodyAnalysis.InternalLink(l[0], l[1]));
         }
-        return new BodyAnalysis(d.plainText(), links, d.images().stream().map(MarkdownDocument.Image::source)
-                .toList());
+        List<BodyAnalysis.Section> sections = new ArrayList<>(r.sectionStarts().size());
+        for (int i = 0; i < r.sectionStarts().size(); i++) {
+            RenderedArticle.Heading h = r.toc().get(i);
+            sections.add(new BodyAnalysis.Section(h.level(), h.text(), h.anchor(), r.sectionStarts().get(i)));
+        }
+        return new BodyAnalysis(r.plainText(), links, r.images().stream().map(i -> i[0]).toList(), sections);
     }
 
     /**

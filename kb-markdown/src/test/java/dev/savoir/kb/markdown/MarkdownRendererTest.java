@@ -369,4 +369,24 @@ class MarkdownRendererTest {
         assertThat(first).isNotSameAs(second);
         assertThat(first.toHtml("<b>x</b>")).isEqualTo(second.toHtml("<b>x</b>")).contains("&lt;b&gt;");
     }
+
+    @Test
+    void analyze_sections_startWhereTheirHeadingsStartInThePlainText_withTheTocsAnchors() {
+        String body = "Intro text.\n\n## Reset *your* password\n\nOpen the link.\n\n### Reset your password\n\n"
+                + "> quoted\n\n# Last\nend";
+        BodyAnalysis a = renderer.analyze(body);
+        assertThat(a.plainText()).doesNotContain("\uE000");
+        assertThat(a.sections()).extracting(BodyAnalysis.Section::heading)
+                .containsExactly("Reset your password", "Reset your password", "Last");
+        assertThat(a.sections()).extracting(BodyAnalysis.Section::level).containsExactly(2, 3, 1);
+        List<RenderedArticle.Heading> toc = renderer.document(body).toc();
+        assertThat(a.sections()).extracting(BodyAnalysis.Section::anchor)
+                .containsExactlyElementsOf(toc.stream().map(RenderedArticle.Heading::anchor).toList())
+                .doesNotHaveDuplicates();
+        for (BodyAnalysis.Section s : a.sections()) {
+            assertThat(a.plainText().substring(s.start())).startsWith(s.heading());
+        }
+        assertThat(a.plainText()).isEqualTo(renderer.document(body).plainText());
+        assertThat(renderer.analyze("No heading at all.").sections()).isEmpty();
+    }
 }

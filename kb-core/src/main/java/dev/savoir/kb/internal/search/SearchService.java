@@ -9,11 +9,15 @@ import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.index.IndexSync;
 import dev.savoir.kb.search.ArticleSignals;
+import dev.savoir.kb.policy.LinkResolver;
 import dev.savoir.kb.search.AssistHit;
+import dev.savoir.kb.search.EmbeddingProgress;
+import dev.savoir.kb.search.Passage;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
+import dev.savoir.kb.spi.PassageMatch;
 import dev.savoir.kb.spi.QueryNormalizer;
 import dev.savoir.kb.spi.SearchEngine;
 import java.util.ArrayList;
@@ -41,11 +45,13 @@ public final class SearchService {
     private final IndexSync index;
     private final SearchAnalytics analytics;
     private final PopularQueries popular;
+    private final LinkResolver links;
 
-    public SearchService(IndexSync index, SearchAnalytics analytics, PopularQueries popular) {
+    public SearchService(IndexSync index, SearchAnalytics analytics, PopularQueries popular, LinkResolver links) {
         this.index = index;
         this.analytics = analytics;
         this.popular = popular;
+        this.links = links;
     }
 
     public SearchResponse search(@Nullable ViewerContext viewer, @Nullable SearchRequest request,
@@ -127,6 +133,33 @@ public final class SearchService {
         Check.notNull("description", description);
         InputLimits.checkLimit(limit, SearchRequest.MAX_LIMIT);
         return index.engine().assist(subject, description, limit, viewer);
+    }
+
+    /**
+     * The engine's best passages for a question, with the host's URL of each (the article's URL through the link
+     * resolver, with the heading's anchor).
+     */
+    public List<Passage> passages(@Nullable ViewerContext viewer, @Nullable String question, int limit) {
+        Check.notNull("viewer", viewer);
+        Check.notNull("question", question);
+        InputLimits.checkLimit(limit, SearchRequest.MAX_LIMIT);
+        String q = question.length() > SearchRequest.MAX_QUERY_LENGTH
+                ? question.substring(0, SearchRequest.MAX_QUERY_LENGTH) : question;
+        List<PassageMatch> found = index.engine().passages(q, limit, viewer);
+        List<Passage> out = new ArrayList<>(found.size());
+        for (PassageMatch m : found) {
+            String url = links.urlFor(m.articleId(), m.locale());
+            if (!m.anchor().isEmpty()) {
+                url = url + "#" + m.anchor();
+            }
+            out.add(new Passage(m.articleId(), m.locale(), m.revision(), m.title(), m.heading(), m.anchor(), url,
+                    m.text(), m.score()));
+        }
+        return List.copyOf(out);
+    }
+
+    public EmbeddingProgress embeddingProgress() {
+        return index.engine().embeddingProgress();
     }
 
     public void updateSignals(@Nullable ArticleId id, @Nullable ArticleSignals signals) {

@@ -11,6 +11,7 @@ import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.Role;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.Visibility;
+import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import dev.savoir.kb.search.SearchResponse;
@@ -59,6 +60,15 @@ public final class HiddenContentTwins {
      * same store, closed when done).
      */
     public static void check(long seed, Function<Clock, KnowledgeBase> open, UnaryOperator<KnowledgeBase> reader) {
+        check(seed, open, reader, false);
+    }
+
+    /**
+     * As {@link #check(long, Function, UnaryOperator)}; with {@code semantic}, the knowledge bases have an embedding
+     * model and the probe compares semantic and hybrid searches and passages too, once every passage is embedded.
+     */
+    public static void check(long seed, Function<Clock, KnowledgeBase> open, UnaryOperator<KnowledgeBase> reader,
+                             boolean semantic) {
         Random rnd = new Random(seed);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         List<Public> published = new ArrayList<>();
@@ -83,6 +93,10 @@ public final class HiddenContentTwins {
             }
             hidden(twin, rnd, "h" + published.size());
             twin.refresh();
+            if (semantic) {
+                SearchEngineContract.awaitEmbeddings(plain);
+                SearchEngineContract.awaitEmbeddings(twin);
+            }
             clock.advance(Duration.ofDays(2));
             KnowledgeBase plainRead = reader.apply(plain);
             KnowledgeBase twinRead = reader.apply(twin);
@@ -91,8 +105,12 @@ public final class HiddenContentTwins {
                     ViewerContext viewer = ViewerContext.external(LOCALES.get(rnd.nextInt(2)),
                             rnd.nextBoolean() ? new String[] {"gold"} : new String[0]);
                     for (int q = 0; q < 5; q++) {
-                        compare(plainRead, twinRead, viewer, query(rnd, published), published, "seed " + seed + ", "
-                                + viewer);
+                        String query = query(rnd, published);
+                        String context = "seed " + seed + ", " + viewer;
+                        compare(plainRead, twinRead, viewer, query, published, context);
+                        if (semantic) {
+                            compareSemantic(plainRead, twinRead, viewer, query, context);
+                        }
                     }
                 }
             } finally {
@@ -206,5 +224,25 @@ public final class HiddenContentTwins {
                 .as("agent assist: " + context)
                 .isEqualTo(plain.suggestForTicket(viewer, query, query + " " + String.join(" ", WORDS.subList(0, 4)),
                         10));
+    }
+
+    private static void compareSemantic(KnowledgeBase plain, KnowledgeBase twin, ViewerContext viewer, String query,
+                                        String ctx) {
+        String context = ctx + ", query \"" + query + "\"";
+        for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+            for (SearchRequest r : List.of(
+                    SearchRequest.builder(query).limit(20).facets(Facet.values()).mode(mode).build(),
+                    SearchRequest.builder(query).limit(3).tags("t1").explain(true).mode(mode).build())) {
+                SearchResponse a = plain.search(viewer, r);
+                SearchResponse b = twin.search(viewer, r);
+                assertThat(b.hits()).as(mode + " hits, order, scores: " + context).isEqualTo(a.hits());
+                assertThat(b.totalHits()).as(mode + " total: " + context).isEqualTo(a.totalHits());
+                for (Facet f : Facet.values()) {
+                    assertThat(b.facet(f)).as(mode + " " + f + " facet: " + context).isEqualTo(a.facet(f));
+                }
+            }
+        }
+        assertThat(twin.passages(viewer, query, 10)).as("passages: " + context)
+                .isEqualTo(plain.passages(viewer, query, 10));
     }
 }

@@ -14,12 +14,16 @@ import dev.savoir.kb.Role;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.policy.StalePolicy;
+import dev.savoir.kb.SemanticSearchUnavailableException;
 import dev.savoir.kb.search.FacetCount;
+import dev.savoir.kb.search.Passage;
+import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
+import dev.savoir.kb.spi.Embedder;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +70,39 @@ public abstract class SearchEngineContract {
     protected KnowledgeBase newKnowledgeBase() {
         return KnowledgeBase.builder().inMemory().searchEngine(engineFactory()).requireReview(false)
                 .schedulerInterval(Duration.ZERO).build();
+    }
+
+    /**
+     * The engine under test with an embedding model, or {@code null} for an engine without semantic search: then
+     * the semantic tests check only that semantic requests and passages fail with
+     * {@link SemanticSearchUnavailableException} (a declared difference, never a silent skip).
+     */
+    protected @Nullable SearchEngineFactory engineFactory(Embedder embedder) {
+        return null;
+    }
+
+    /** A new in-memory knowledge base with the engine and the kit's {@link HashingEmbedder}, or null. */
+    protected @Nullable KnowledgeBase newSemanticKnowledgeBase(Clock clock, StalePolicy stalePolicy) {
+        SearchEngineFactory f = engineFactory(new HashingEmbedder());
+        return f == null ? null : KnowledgeBase.builder().inMemory().searchEngine(f).requireReview(false)
+                .schedulerInterval(Duration.ZERO).clock(clock).stalePolicy(stalePolicy).build();
+    }
+
+    /** Waits until every passage written so far is embedded and searchable. */
+    public static void awaitEmbeddings(KnowledgeBase k) {
+        k.refresh();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!k.embeddingProgress().ready()) {
+            assertThat(System.nanoTime()).as("passages embedded within 60 s: " + k.embeddingProgress())
+                    .isLessThan(until);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        k.refresh();
     }
 
     /** As {@link #newKnowledgeBase()}, on a given clock and stale policy (for stale hiding). */
@@ -319,6 +357,91 @@ public abstract class SearchEngineContract {
     void noResultEverRevealsWhatTheViewerMayNotSee(@ForAll long seed) {
         VisibilityProbes.leaks(seed, this::newKnowledgeBase, this::reader);
     }
+
+    // ------------------------------------------------------------------ semantic search and passages
+
+    @Test
+    void semanticSearchAndPassages_withoutAModel_failWithATypedError() {
+        publish(kb, "a", EN, Visibility.PUBLIC, "Reset your password", "Use the reset link.");
+        kb.refresh();
+        if (kb.embeddingProgress().enabled()) {
+            return; // the default engine has a model: the semantic tests below cover it
+        }
+        for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+            assertThatThrownBy(() -> kb.search(CUSTOMER, SearchRequest.builder("password").mode(mode).build()))
+                    .as(mode.toString()).isInstanceOf(SemanticSearchUnavailableException.class);
+        }
+        assertThatThrownBy(() -> kb.passages(CUSTOMER, "password", 3))
+                .isInstanceOf(SemanticSearchUnavailableException.class);
+        assertThat(kb.search(CUSTOMER, SearchRequest.builder("password").mode(SearchMode.LEXICAL).build())
+                .totalHits()).isEqualTo(1);
+    }
+
+    @Test
+    void passages_citeTheSectionsOfVisibleArticles_withTheirHeadingsAnchorsAndUrls() {
+        try (KnowledgeBase k = newSemanticKnowledgeBase(Clock.systemUTC(), StalePolicy.FLAG)) {
+            if (k == null) {
+                return; // declared: no semantic search (checked by the test above)
+            }
+            publish(k, "router", EN, Visibility.PUBLIC, "Router guide",
+                    "Plug it in.\n\n## Reset the router\n\nHold the reset button ten seconds.\n\n"
+                            + "## Update the firmware\n\nDownload the firmware file.");
+            publish(k, "secret", EN, Visibility.INTERNAL, "Reset override",
+                    "## Reset the router\n\nHold the reset button ten seconds, then the override code.");
+            awaitEmbeddings(k);
+            List<Passage> found = k.passages(CUSTOMER, "reset the router button", 10);
+            assertThat(found).extracting(p -> p.articleId().value()).containsOnly("router");
+            assertThat(found).hasSize(3);
+            Passage best = found.getFirst();
+            assertThat(best.heading()).isEqualTo("Reset the router");
+            // the anchor is the renderer's (none for the plain-text default, the heading id with kb-markdown)
+            assertThat(best.url()).isEqualTo(best.anchor().isEmpty() ? "router" : "router#" + best.anchor());
+            assertThat(best.text()).contains("Hold the reset button ten seconds.").doesNotContain("firmware");
+            assertThat(best.title()).isEqualTo("Router guide");
+            assertThat(best.revision()).isEqualTo(1);
+            assertThat(best.locale()).isEqualTo(EN);
+            assertThat(k.passages(AGENT, "reset the router button override code", 1)).singleElement()
+                    .satisfies(p -> assertThat(p.articleId().value()).isEqualTo("secret"));
+            assertThat(k.passages(CUSTOMER, "reset", 1)).hasSize(1);
+            for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+                SearchResponse r = k.search(CUSTOMER, SearchRequest.builder("router reset button").mode(mode)
+                        .build());
+                assertThat(r.hits()).as(mode.toString()).extracting(h -> h.articleId().value())
+                        .containsExactly("router");
+                assertThat(r.totalHits()).isEqualTo(1);
+            }
+            k.archive(ADMIN, ArticleId.of("router"), EN);
+            k.refresh();
+            assertThat(k.passages(CUSTOMER, "reset the router button", 10)).isEmpty();
+            assertThat(k.search(CUSTOMER, SearchRequest.builder("router").mode(SearchMode.HYBRID).build()).hits())
+                    .isEmpty();
+        }
+    }
+
+    /**
+     * Semantic and hybrid searches and passages reveal nothing the viewer may not see, with exact counts: the kNN
+     * search is filtered inside, so asking for k passages gives k whenever the viewer may see that many (every
+     * article of this probe has one passage per translation, and a viewer sees one translation per article).
+     */
+    @Property(tries = 40)
+    void semanticAndHybridSearchAndPassages_neverRevealWhatTheViewerMayNotSee(@ForAll long seed) {
+        if (engineFactory(new HashingEmbedder()) == null) {
+            return; // declared: no semantic search
+        }
+        VisibilityProbes.semanticLeaks(seed, () -> newSemanticKnowledgeBase(Clock.systemUTC(), StalePolicy.FLAG));
+    }
+
+    /** The twins probe on semantic and hybrid searches and passages. */
+    @Property(tries = 15)
+    void semanticTwinsDifferingOnlyInContentTheViewerMayNotRead_giveIdenticalAnswers(@ForAll long seed) {
+        if (engineFactory(new HashingEmbedder()) == null) {
+            return; // declared: no semantic search
+        }
+        HiddenContentTwins.check(seed, clock -> newSemanticKnowledgeBase(clock, StalePolicy.HIDE_FROM_EXTERNAL),
+                this::reader, true);
+    }
+
+    // ------------------------------------------------------------------ twins
 
     /**
      * Twins that differ only in content the viewer may not read give identical answers: hits, order, scores,

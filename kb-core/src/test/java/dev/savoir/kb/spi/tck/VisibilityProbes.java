@@ -18,6 +18,8 @@ import dev.savoir.kb.Visibility;
 import dev.savoir.kb.policy.StalePolicy;
 import dev.savoir.kb.search.AssistHit;
 import dev.savoir.kb.search.FacetCount;
+import dev.savoir.kb.search.Passage;
+import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
@@ -91,6 +93,27 @@ public final class VisibilityProbes {
                 if (read != k) {
                     read.close();
                 }
+            }
+        }
+    }
+
+    /**
+     * The leak probe on semantic and hybrid searches and passages for one seed, with exact counts: the kNN search is
+     * filtered inside, so asking for k passages gives k whenever the viewer may see that many (every article of this
+     * probe has one passage per translation, and a viewer sees one translation per article). {@code open} gives a
+     * knowledge base with an embedding model.
+     */
+    public static void semanticLeaks(long seed, Supplier<KnowledgeBase> open) {
+        Random rnd = new Random(seed);
+        List<Written> written = new ArrayList<>();
+        try (KnowledgeBase k = open.get()) {
+            int n = 2 + rnd.nextInt(7);
+            for (int i = 0; i < n; i++) {
+                written.addAll(randomArticle(k, rnd, "a" + i));
+            }
+            SearchEngineContract.awaitEmbeddings(k);
+            for (int r = 0; r < 6; r++) {
+                checkSemantic(k, randomViewer(rnd), written, randomQuery(rnd, written), rnd);
             }
         }
     }
@@ -454,5 +477,56 @@ public final class VisibilityProbes {
                 default -> k.publish(ADMIN, aid, l, rev);
             }
         }
+    }
+
+    private static void checkSemantic(KnowledgeBase k, ViewerContext viewer, List<Written> written, String query,
+                                      Random rnd) {
+        Map<String, List<Written>> visible = new LinkedHashMap<>();
+        Set<String> allowedWords = new HashSet<>();
+        for (Written w : written) {
+            if (w.published() && w.visibility().isVisibleTo(viewer)) {
+                visible.computeIfAbsent(w.id(), x -> new ArrayList<>()).add(w);
+                allowedWords.addAll(words(w.title() + " " + w.body()));
+            }
+        }
+        allowedWords.addAll(words("Help General Billing Tech t1 t2"));
+        String context = "viewer " + viewer + " query \"" + query + "\"";
+        long browse = k.search(viewer, SearchRequest.builder("").limit(100).exactTotal(true).build()).totalHits();
+        for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+            String ctx = mode + ", " + context;
+            SearchResponse r = k.search(viewer, SearchRequest.builder(query).limit(100).facets(Facet.values())
+                    .mode(mode).build());
+            assertThat(r.totalHits()).as(ctx).isLessThanOrEqualTo(browse);
+            assertThat(r.hits()).as(ctx).hasSize((int) r.totalHits());
+            Set<String> seen = new HashSet<>();
+            for (SearchHit h : r.hits()) {
+                String id = h.articleId().value();
+                assertThat(visible).as(ctx).containsKey(id);
+                assertThat(seen.add(id)).as("one hit per article: " + ctx).isTrue();
+                Written w = visible.get(id).stream().filter(x -> x.locale().equals(h.locale())).findFirst()
+                        .orElse(null);
+                assertThat(w).as("hit in a published locale: " + ctx).isNotNull();
+                assertThat(h.title()).isEqualTo(w.title());
+                assertThat(allowedWords).as("snippet words: " + ctx).containsAll(words(h.snippet()));
+            }
+            for (Facet f : List.of(Facet.TYPE, Facet.LOCALE)) {
+                assertThat(r.facet(f).stream().mapToLong(FacetCount::count).sum()).as(f + " counts: " + ctx)
+                        .isEqualTo(r.totalHits());
+            }
+        }
+        int limit = 1 + rnd.nextInt(4);
+        assertThat(k.passages(viewer, query, limit)).as("k visible passages: " + context)
+                .hasSize((int) Math.min(limit, browse));
+        List<Passage> all = k.passages(viewer, query, 100);
+        assertThat(all).as("every visible passage: " + context).hasSize((int) browse);
+        for (Passage p : all) {
+            String id = p.articleId().value();
+            assertThat(visible).as("passage: " + context).containsKey(id);
+            Written w = visible.get(id).stream().filter(x -> x.locale().equals(p.locale())).findFirst().orElse(null);
+            assertThat(w).as("passage in a published locale: " + context).isNotNull();
+            assertThat(p.title()).isEqualTo(w.title());
+            assertThat(allowedWords).as("passage words: " + context).containsAll(words(p.text()));
+        }
+        assertThat(all.stream().map(p -> p.articleId().value()).distinct().count()).isEqualTo(all.size());
     }
 }

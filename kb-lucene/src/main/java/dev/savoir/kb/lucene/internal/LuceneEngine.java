@@ -14,14 +14,22 @@ import dev.savoir.kb.lucene.internal.index.LuceneIndex;
 import dev.savoir.kb.lucene.internal.index.PartitionStats;
 import dev.savoir.kb.lucene.internal.query.TextQueryBuilder;
 import dev.savoir.kb.lucene.internal.query.ViewerFilter;
+import dev.savoir.kb.lucene.internal.index.PassageWorker;
+import dev.savoir.kb.lucene.internal.search.HybridSearch;
 import dev.savoir.kb.lucene.internal.search.SearchRunner;
+import dev.savoir.kb.lucene.internal.semantic.Passages;
+import dev.savoir.kb.lucene.internal.semantic.SemanticOptions;
+import dev.savoir.kb.lucene.internal.semantic.VectorCache;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.search.AssistHit;
+import dev.savoir.kb.search.EmbeddingProgress;
+import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
 import dev.savoir.kb.spi.IndexableArticle;
+import dev.savoir.kb.spi.PassageMatch;
 import dev.savoir.kb.spi.SearchEngine;
 import dev.savoir.kb.spi.SearchEngineContext;
 import java.io.IOException;
@@ -54,22 +62,39 @@ public final class LuceneEngine implements SearchEngine {
     private final Autocomplete autocomplete;
     private final RelatedArticles related;
     private final AgentAssist assist;
+    private final @Nullable HybridSearch hybrid;
+    private final @Nullable PassageWorker worker;
+    private final @Nullable Passages passages;
+    private final SearchMode defaultMode;
     private final ScheduledFuture<?> refreshTask;
     private final ScheduledFuture<?> commitTask;
     private volatile boolean closed;
 
-    private LuceneEngine(SearchEngineContext context, EngineOptions options) throws IOException {
+    private LuceneEngine(SearchEngineContext context, EngineOptions options, @Nullable SemanticOptions semantic)
+            throws IOException {
         Analyzers analyzers = new Analyzers();
+        if (semantic != null) {
+            VectorCache cache = VectorCache.open(context.directory() == null ? null
+                    : context.directory().resolve(LuceneIndex.EMBEDDINGS_FOLDER), semantic.embedder().modelId(),
+                    semantic.embedder().dimension());
+            this.passages = new Passages(semantic.embedder(), cache, semantic.languages(), semantic.maxChars(),
+                    semantic.overlap());
+            this.defaultMode = semantic.defaultMode();
+        } else {
+            this.passages = null;
+            this.defaultMode = SearchMode.LEXICAL;
+        }
         BM25Similarity similarity = new BM25Similarity(options.k1(), options.b());
         PartitionStats partitions = new PartitionStats(similarity);
         ViewerFilter viewerFilter = new ViewerFilter(context);
         Hits hits = new Hits(analyzers);
+        this.hybrid = semantic == null ? null : new HybridSearch(semantic, passages, viewerFilter);
         this.searches = new SearchRunner(context, options, viewerFilter, new TextQueryBuilder(options, analyzers),
-                hits, new DidYouMean(analyzers), partitions);
+                hits, new DidYouMean(analyzers), partitions, hybrid, defaultMode);
         this.autocomplete = new Autocomplete(analyzers, viewerFilter);
         this.related = new RelatedArticles(analyzers, viewerFilter, partitions, hits);
         this.assist = new AgentAssist(context, options, analyzers, viewerFilter, partitions, hits);
-        this.index = LuceneIndex.open(context, options, analyzers, similarity);
+        this.index = LuceneIndex.open(context, options, analyzers, similarity, passages);
         SearcherFactory factory = new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, @Nullable IndexReader previous)
@@ -88,6 +113,22 @@ public final class LuceneEngine implements SearchEngine {
         } finally {
             manager.release(s);
         }
+        this.worker = passages == null ? null : new PassageWorker(passages, index, new PassageWorker.Searchers() {
+            @Override
+            public void refresh() throws IOException {
+                manager.maybeRefreshBlocking();
+            }
+
+            @Override
+            public IndexSearcher acquire() throws IOException {
+                return manager.acquire();
+            }
+
+            @Override
+            public void release(IndexSearcher searcher) throws IOException {
+                manager.release(searcher);
+            }
+        }, "savoir-embedding-" + (context.directory() == null ? "memory" : context.directory().getFileName()));
         long refreshMs = options.refreshInterval().toMillis();
         this.refreshTask = context.scheduler().scheduleWithFixedDelay(this::backgroundRefresh, refreshMs, refreshMs,
                 TimeUnit.MILLISECONDS);
@@ -101,9 +142,10 @@ public final class LuceneEngine implements SearchEngine {
      *
      * @throws dev.savoir.kb.SearchIndexException if the index folder cannot be opened
      */
-    public static LuceneEngine open(SearchEngineContext context, EngineOptions options) {
+    public static LuceneEngine open(SearchEngineContext context, EngineOptions options,
+                                    @Nullable SemanticOptions semantic) {
         try {
-            return new LuceneEngine(context, options);
+            return new LuceneEngine(context, options, semantic);
         } catch (IOException e) {
             throw SearchIndexFailure.of("opening the search index in "
                     + (context.directory() == null ? "memory" : context.directory()), e);
@@ -184,6 +226,9 @@ public final class LuceneEngine implements SearchEngine {
         closed = true;
         refreshTask.cancel(false);
         commitTask.cancel(false);
+        if (worker != null) {
+            worker.close();
+        }
         index.close(manager);
     }
 
@@ -247,6 +292,34 @@ public final class LuceneEngine implements SearchEngine {
         requireOpen();
         checkLimit(limit, SearchRequest.MAX_LIMIT);
         return read("agent assist", s -> assist.assist(s.getIndexReader(), subject, description, limit, viewer));
+    }
+
+    @Override
+    public List<PassageMatch> passages(String question, int limit, ViewerContext viewer) {
+        requireOpen();
+        if (hybrid == null) {
+            return SearchEngine.super.passages(question, limit, viewer);
+        }
+        checkLimit(limit, SearchRequest.MAX_LIMIT);
+        return read("finding passages", s -> hybrid.passages(s, question, limit, viewer));
+    }
+
+    @Override
+    public SearchMode defaultMode() {
+        return defaultMode;
+    }
+
+    @Override
+    public EmbeddingProgress embeddingProgress() {
+        requireOpen();
+        if (worker == null || passages == null) {
+            return EmbeddingProgress.DISABLED;
+        }
+        try {
+            return new EmbeddingProgress(true, passages.embedded(), worker.pending());
+        } catch (IOException e) {
+            throw SearchIndexFailure.of("counting the passages awaiting their vectors", e);
+        }
     }
 
     private static void checkLimit(int limit, int max) {

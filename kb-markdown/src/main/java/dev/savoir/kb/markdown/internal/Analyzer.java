@@ -38,12 +38,18 @@ public final class Analyzer {
      * @param links internal links (target as written after {@code kb:}, link text)
      * @param images images (source, alt text)
      * @param toc headings with their anchors
+     * @param sectionStarts where each heading of {@code toc} starts in {@code plainText}, or empty when that could
+     *     not be told
      * @param frontMatter YAML front matter, empty when absent
      * @param rawHtml whether the body holds raw HTML
      */
     public record Result(String plainText, List<String[]> links, List<String[]> images,
-                         List<RenderedArticle.Heading> toc, Map<String, List<String>> frontMatter, boolean rawHtml) {
+                         List<RenderedArticle.Heading> toc, List<Integer> sectionStarts,
+                         Map<String, List<String>> frontMatter, boolean rawHtml) {
     }
+
+    /** Marks where a heading starts in the raw text; removed (and counted) after normalizing. */
+    private static final char HEADING_MARK = '\uE000';
 
     private Analyzer() {
     }
@@ -60,6 +66,7 @@ public final class Analyzer {
             public boolean enter(Node n) {
                 switch (n) {
                     case Text t -> text.append(t.getLiteral());
+                    case Heading h -> text.append(HEADING_MARK);
                     case Code c -> text.append(c.getLiteral());
                     case SoftLineBreak s -> text.append(' ');
                     case HardLineBreak h -> text.append('\n');
@@ -138,7 +145,29 @@ public final class Analyzer {
         // the pattern can only match at a '<' or a "-->": most bodies have neither, and need no regex scan
         CharSequence plain = text.indexOf("<") >= 0 || text.indexOf("-->") >= 0
                 ? TAG_LIKE.matcher(text).replaceAll(" ") : text;
-        return new Result(normalize(plain), links, images, toc, frontMatter, rawHtml[0]);
+        String normalized = normalize(plain);
+        List<Integer> starts = new ArrayList<>(toc.size());
+        if (!toc.isEmpty()) {
+            normalized = unmark(normalized, starts);
+            if (starts.size() != toc.size()) {
+                starts.clear();
+            }
+        }
+        return new Result(normalized, links, images, toc, List.copyOf(starts), frontMatter, rawHtml[0]);
+    }
+
+    /** The text without heading marks; the offset of each mark goes to {@code starts}. */
+    private static String unmark(String marked, List<Integer> starts) {
+        StringBuilder out = new StringBuilder(marked.length());
+        for (int i = 0; i < marked.length(); i++) {
+            char c = marked.charAt(i);
+            if (c == HEADING_MARK) {
+                starts.add(out.length());
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The article id of an internal link destination: what follows {@code kb:}, without a {@code #fragment}. */

@@ -44,6 +44,19 @@ public final class Fields {
     public static final String AC = "ac";
     public static final String AC_WORD = "acw";
     public static final String SIGNALS_DOC = "signals";
+    /** The kind of passage documents. */
+    public static final String PSG = "psg";
+    /** Identifies a published translation awaiting its passages ({@link #embedKey}). */
+    public static final String EMBED_KEY = "ekey";
+    /** 1 on a published document whose passages await their vectors, 0 once written. */
+    public static final String EMBED_PENDING = "epending";
+    public static final String META_STORED = "smeta";
+    public static final String SECTIONS_STORED = "ssections";
+    public static final String HEADING_STORED = "sheading";
+    public static final String ANCHOR_STORED = "sanchor";
+    public static final String VECTOR = "vector";
+    /** The commit data naming the embedding model the passages were built with ({@code none} without one). */
+    public static final String USER_MODEL = "savoir.model";
 
     public static final String ALL = "all";
     public static final String TITLE = "title";
@@ -51,6 +64,11 @@ public final class Fields {
     public static final String SUMMARY = "summary";
 
     private Fields() {
+    }
+
+    /** The key of one translation of an article. */
+    public static String embedKey(String id, java.util.Locale locale) {
+        return id + '\u0000' + locale.toLanguageTag();
     }
 
     public static String text(String base, String key) {

@@ -3,6 +3,7 @@ package dev.savoir.kb.lucene.internal.index;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.lucene.internal.EngineOptions;
 import dev.savoir.kb.lucene.internal.analysis.Analyzers;
+import dev.savoir.kb.lucene.internal.semantic.Passages;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.spi.IndexableArticle;
 import dev.savoir.kb.spi.SearchEngineContext;
@@ -29,6 +30,7 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +50,19 @@ public final class LuceneIndex {
     private final DocBuilder docs;
     private final ParallelIndexer indexer;
     private final IndexedSignals signals = new IndexedSignals();
+    private final @Nullable Passages passages;
+    private final PassageGuard guard = new PassageGuard();
+    private volatile Runnable onPending = () -> { };
     private final AtomicLong maxApplied = new AtomicLong();
     private final Object commitLock = new Object();
     private volatile long committed;
     private long observedAtLastCommit;
 
     private LuceneIndex(SearchEngineContext context, EngineOptions options, Analyzers analyzers,
-                        Similarity similarity) throws IOException {
+                        Similarity similarity, @Nullable Passages passages) throws IOException {
         this.context = context;
-        this.docs = new DocBuilder(context.renderer());
+        this.passages = passages;
+        this.docs = new DocBuilder(context.renderer(), passages);
         this.indexer = new ParallelIndexer(options.indexingThreads());
         if (context.directory() != null) {
             Files.createDirectories(context.directory());
@@ -78,10 +84,21 @@ public final class LuceneIndex {
         this.observedAtLastCommit = Math.max(0, sequence);
     }
 
-    /** Opens (or creates) the index of a knowledge base; its signals load with {@link #loadSignals}. */
+    /**
+     * Opens (or creates) the index of a knowledge base; its signals load with {@link #loadSignals}. With
+     * {@code passages}, published translations also get passage documents with vectors.
+     */
     public static LuceneIndex open(SearchEngineContext context, EngineOptions options, Analyzers analyzers,
-                                   Similarity similarity) throws IOException {
-        return new LuceneIndex(context, options, analyzers, similarity);
+                                   Similarity similarity, @Nullable Passages passages) throws IOException {
+        return new LuceneIndex(context, options, analyzers, similarity, passages);
+    }
+
+    /** The folder of the embedding cache inside an index folder (kept when the index is wiped). */
+    public static final String EMBEDDINGS_FOLDER = "embeddings";
+
+    /** What the passages were built with: a change (another model, another split) rebuilds the index. */
+    private String passageSetup() {
+        return passages == null ? "none" : passages.setup();
     }
 
     /** The committed sequence, or -1 (and an emptied directory) when the index must be rebuilt. */
@@ -93,6 +110,13 @@ public final class LuceneIndex {
             }
             SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
             Map<String, String> data = infos.getUserData();
+            String model = data.getOrDefault(Fields.USER_MODEL, "none");
+            if (!model.equals(passageSetup())) {
+                LOG.info("The search index in {} has passages of another embedding setup ({}, now {}): rebuilding it",
+                        where(), model, passageSetup());
+                wipe();
+                return -1;
+            }
             if (!Fields.SCHEMA.equals(data.get(Fields.USER_SCHEMA)) || data.get(Fields.USER_SEQUENCE) == null) {
                 LOG.warn("The search index in {} was written by another schema version ({}): rebuilding it", where(),
                         data.get(Fields.USER_SCHEMA));
@@ -119,6 +143,9 @@ public final class LuceneIndex {
 
     private void wipe() throws IOException {
         for (String f : directory.listAll()) {
+            if (f.equals(EMBEDDINGS_FOLDER)) {
+                continue;
+            }
             try {
                 directory.deleteFile(f);
             } catch (IOException e) {
@@ -130,6 +157,21 @@ public final class LuceneIndex {
     /** The writer, for near-real-time searchers. */
     public IndexWriter writer() {
         return writer;
+    }
+
+    /** The lock and tokens that keep the embedding worker's writes current. */
+    PassageGuard guard() {
+        return guard;
+    }
+
+    /** Called whenever a translation is written awaiting its passages. */
+    void onPending(Runnable listener) {
+        this.onPending = listener;
+    }
+
+    /** An article's current signals. */
+    ArticleSignals signalsOf(String id) {
+        return signals.of(id);
     }
 
     /** Reads the signals stored in the index, through a searcher of the index just opened. */
@@ -166,7 +208,18 @@ public final class LuceneIndex {
 
     private void index(IndexableArticle ia) throws IOException {
         String id = ia.article().id().value();
-        List<Document> built = docs.build(ia, signals.of(id));
+        DocBuilder.Built built = docs.build(ia, signals.of(id));
+        if (passages == null) {
+            write(id, built.docs());
+            return;
+        }
+        guard.written(id, built.token(), () -> write(id, built.docs()));
+        if (built.pending() > 0) {
+            onPending.run();
+        }
+    }
+
+    private void write(String id, List<Document> built) throws IOException {
         if (built.isEmpty()) {
             writer.deleteDocuments(new Term(Fields.ID, id));
         } else {
@@ -178,7 +231,7 @@ public final class LuceneIndex {
     public void rebuild(Iterator<IndexableArticle> all, long sequence, LongConsumer progress) throws IOException {
         long started = System.nanoTime();
         synchronized (commitLock) {
-            writer.deleteAll();
+            guard.dropAll(writer::deleteAll);
             for (Map.Entry<String, ArticleSignals> e : signals.all().entrySet()) {
                 writer.addDocument(IndexedSignals.doc(e.getKey(), e.getValue()));
             }
@@ -219,8 +272,12 @@ public final class LuceneIndex {
     }
 
     private void commit(long sequence) throws IOException {
+        if (passages != null) {
+            // vectors first: an index that names them never outlives them
+            passages.cache().sync();
+        }
         Map<String, String> data = Map.of(Fields.USER_SCHEMA, Fields.SCHEMA, Fields.USER_SEQUENCE,
-                Long.toString(sequence));
+                Long.toString(sequence), Fields.USER_MODEL, passageSetup());
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
         committed = sequence;
@@ -260,6 +317,13 @@ public final class LuceneIndex {
                 LOG.warn("Closing the search index failed", e);
             } finally {
                 indexer.close();
+                if (passages != null) {
+                    try {
+                        passages.cache().close();
+                    } catch (IOException e) {
+                        LOG.warn("Closing the embedding cache failed", e);
+                    }
+                }
             }
         }
     }

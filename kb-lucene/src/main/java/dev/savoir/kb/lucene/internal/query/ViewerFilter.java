@@ -52,6 +52,21 @@ public final class ViewerFilter {
     }
 
     /**
+     * The passages the viewer may see: those of the translations {@link #of of(viewer, false)} lets it see (the same
+     * audience, review-date and locale rules, on the passage documents' own copies of those fields). Passages exist
+     * for published translations only.
+     */
+    public Query passages(ViewerContext viewer) {
+        BooleanQuery.Builder f = new BooleanQuery.Builder();
+        f.add(audience(viewer, new TermQuery(new Term(Fields.KIND, Fields.PSG))), Occur.FILTER);
+        if (hidesStale(viewer)) {
+            f.add(LongPoint.newRangeQuery(Fields.DUE, Long.MIN_VALUE, context.clock().millis()), Occur.MUST_NOT);
+        }
+        f.add(localeFilter(viewer, false), Occur.FILTER);
+        return f.build();
+    }
+
+    /**
      * The documents whose content may shape the viewer's results: {@link #of} without the locale choice (a
      * translation in another locale is content the viewer may read too). The key names the audience: every internal
      * viewer shares one partition, every external viewer of the same segments another.
@@ -73,9 +88,14 @@ public final class ViewerFilter {
 
     /** Published (or working) documents of the visibilities the viewer belongs to. */
     private static Query audience(ViewerContext viewer, boolean working) {
+        return audience(viewer, working ? new TermQuery(new Term(Fields.WORK, "1"))
+                : new TermQuery(new Term(Fields.KIND, Fields.PUB)));
+    }
+
+    /** Documents of {@code kind} of the visibilities the viewer belongs to. */
+    private static Query audience(ViewerContext viewer, Query kind) {
         BooleanQuery.Builder f = new BooleanQuery.Builder();
-        f.add(working ? new TermQuery(new Term(Fields.WORK, "1")) : new TermQuery(new Term(Fields.KIND, Fields.PUB)),
-                Occur.FILTER);
+        f.add(kind, Occur.FILTER);
         if (!viewer.internal()) {
             BooleanQuery.Builder vis = new BooleanQuery.Builder();
             vis.add(new TermQuery(new Term(Fields.VIS, "public")), Occur.SHOULD);

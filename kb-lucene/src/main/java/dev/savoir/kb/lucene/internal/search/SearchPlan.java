@@ -24,12 +24,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param ranked the scored query
  * @param matching the same documents without scores
+ * @param constraints what a hit must satisfy besides matching the words: the filters, required phrases and
+ *     exclusions (what semantic candidates are checked against)
  */
-record SearchPlan(Query ranked, Query matching) {
+record SearchPlan(Query ranked, Query matching, Query constraints) {
     static SearchPlan of(TextQuery tq, UserQuery uq, Query viewerFilter, @Nullable Query requestFilter,
                          Promotions promotions) {
         BooleanQuery.Builder main = new BooleanQuery.Builder();
         BooleanQuery.Builder matchOnly = new BooleanQuery.Builder();
+        BooleanQuery.Builder constraints = new BooleanQuery.Builder();
         if (tq.hasPositive()) {
             BooleanQuery.Builder text = new BooleanQuery.Builder();
             tq.groups().values().forEach(g -> text.add(g, Occur.SHOULD));
@@ -48,6 +51,7 @@ record SearchPlan(Query ranked, Query matching) {
             Query required = tq.requiredPhrases();
             main.add(required, Occur.MUST);
             matchOnly.add(required, Occur.FILTER);
+            constraints.add(required, Occur.FILTER);
         }
         List<Query> excludedAll = new ArrayList<>();
         if (tq.hasExcluded()) {
@@ -58,13 +62,13 @@ record SearchPlan(Query ranked, Query matching) {
         if (!removed.isEmpty()) {
             excludedAll.add(new TermInSetQuery(Fields.ID, removed.stream().map(BytesRef::new).toList()));
         }
-        for (BooleanQuery.Builder b : List.of(main, matchOnly)) {
+        for (BooleanQuery.Builder b : List.of(main, matchOnly, constraints)) {
             b.add(viewerFilter, Occur.FILTER);
             if (requestFilter != null) {
                 b.add(requestFilter, Occur.FILTER);
             }
             excludedAll.forEach(x -> b.add(x, Occur.MUST_NOT));
         }
-        return new SearchPlan(main.build(), matchOnly.build());
+        return new SearchPlan(main.build(), matchOnly.build(), constraints.build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.savoir.kb.lucene.internal.search;
 
+import dev.savoir.kb.SemanticSearchUnavailableException;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.lucene.internal.EngineOptions;
 import dev.savoir.kb.lucene.internal.assist.DidYouMean;
@@ -19,6 +20,7 @@ import dev.savoir.kb.policy.StalePolicy;
 import dev.savoir.kb.search.Explanation;
 import dev.savoir.kb.search.FacetCount;
 import dev.savoir.kb.search.SearchHit;
+import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import dev.savoir.kb.search.SearchResponse;
@@ -70,8 +72,14 @@ public final class SearchRunner {
     /** The facets searches have asked for: refreshes decode only these (a host without facets pays nothing). */
     private final Set<Facet> facetsInUse = ConcurrentHashMap.newKeySet();
 
+    private final @Nullable HybridSearch hybrid;
+    private final SearchMode defaultMode;
+
     public SearchRunner(SearchEngineContext context, EngineOptions options, ViewerFilter viewerFilter,
-                        TextQueryBuilder textQueries, Hits hits, DidYouMean didYouMean, PartitionStats partitions) {
+                        TextQueryBuilder textQueries, Hits hits, DidYouMean didYouMean, PartitionStats partitions,
+                        @Nullable HybridSearch hybrid, SearchMode defaultMode) {
+        this.hybrid = hybrid;
+        this.defaultMode = defaultMode;
         this.context = context;
         this.options = options;
         this.viewerFilter = viewerFilter;
@@ -104,6 +112,16 @@ public final class SearchRunner {
         SearchPlan plan = SearchPlan.of(tq, uq, filter, reqFilter, promotions);
         Signals sig = new Signals(options, context.clock().millis(), context.stalePolicy() == StalePolicy.DEMOTE,
                 promotions.promoted());
+        SearchMode mode = request.mode() == null ? defaultMode : request.mode();
+        if (mode != SearchMode.LEXICAL && hybrid == null) {
+            throw new SemanticSearchUnavailableException("a " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + " search needs an embedding model on the search engine (LuceneSearchEngine.builder()"
+                    + ".embedder(...)); search lexically or configure one");
+        }
+        if (hybrid != null && hybrid.applies(mode, viewer, tq.hasPositive(), drafts)) {
+            return semantic(searcher, request, viewer, mode, uq, tq, plan, filter, reqFilter, promotions, sig, keys,
+                    started);
+        }
 
         int want = request.offset() + request.limit();
         // Facets and exact totals visit every match anyway: one unscored pass, then the ranking may skip.
@@ -156,6 +174,51 @@ public final class SearchRunner {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.debug("Search with {} words found {} hits in {} µs", uq.words().size(), total, took.toNanos() / 1000);
         return new SearchResponse(out, total, exact, facetLists(request, facetCounts), suggestion, took);
+    }
+
+    /** A semantic or hybrid search: {@link HybridSearch} ranks, the rest is as in a lexical search. */
+    private SearchResponse semantic(PartitionSearcher searcher, SearchRequest request, ViewerContext viewer,
+                                    SearchMode mode, UserQuery uq, TextQuery tq, SearchPlan plan, Query filter,
+                                    @Nullable Query reqFilter, Promotions promotions, Signals sig, List<String> keys,
+                                    long started) throws IOException {
+        int want = request.offset() + request.limit();
+        Set<String> removed = new java.util.HashSet<>(promotions.blocked());
+        removed.addAll(promotions.pinned());
+        List<HybridSearch.Ranked> ranked = hybrid.rank(searcher, mode, hybrid.embed(uq.positiveText()), plan.ranked(),
+                plan.constraints(), viewer, reqFilter, removed, sig, want);
+        List<ScoreDoc> pinDocs = pinned(searcher, promotions.pinned(), filter, reqFilter);
+        List<ScoreDoc> all = new ArrayList<>(pinDocs);
+        ranked.forEach(r -> all.add(r.doc()));
+        Map<Facet, Map<String, Long>> facetCounts = Map.of();
+        if (!request.facets().isEmpty()) {
+            facetsInUse.addAll(request.facets());
+            facetCounts = FacetCollector.plus(Map.of(), searcher.getIndexReader(), all, request.facets(),
+                    facetColumns);
+        }
+        long total = all.size();
+        List<ScoreDoc> page = all.subList(Math.min(all.size(), request.offset()), Math.min(all.size(), want));
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> out = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            ScoreDoc sd = page.get(i);
+            Explanation ex = null;
+            int at = request.offset() + i - pinDocs.size();
+            if (request.explain() && at >= 0) {
+                HybridSearch.Ranked r = ranked.get(at);
+                ex = new Explanation(r.fused(), Map.of("lexical", (double) r.lexical(), "semantic",
+                        (double) r.semantic()), Map.of("signals", r.multiplier()), List.of(), r.doc().score);
+            } else if (request.explain()) {
+                ex = Explainer.explain(searcher, sd, Map.of(), filter, sig, promotions.rules(), true,
+                        viewer.internal());
+            }
+            out.add(hits.hit(searcher.getIndexReader(), stored, sd, tq.terms(), ex));
+        }
+        String suggestion = null;
+        if (total < DID_YOU_MEAN_BELOW && !uq.words().isEmpty()) {
+            suggestion = didYouMean.suggest(searcher, uq, filter, keys);
+        }
+        return new SearchResponse(out, total, true, facetLists(request, facetCounts), suggestion,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The pinned articles the viewer may see and the request's filters allow, in rule order. */
