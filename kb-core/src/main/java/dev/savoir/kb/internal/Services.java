@@ -69,6 +69,8 @@ public final class Services implements AutoCloseable {
     private final @Nullable ScheduledFuture<?> scheduledTask;
     private final @Nullable FeedFollower follower;
     private final ScheduledFuture<?> housekeeping;
+    private final RetryLog flushFailures = new RetryLog(LOG, "The background flush of feedback and analytics");
+    private final RetryLog repairFailures = new RetryLog(LOG, "The background repair of the search index");
 
     private Services(Settings s, ArticleStore store, @Nullable SearchEngine engine, FeedbackStore feedbackStore,
                      AnalyticsStore analyticsStore, ContentRenderer renderer, SharedResources shared,
@@ -184,14 +186,17 @@ public final class Services implements AutoCloseable {
         try {
             analyticsStore.flush();
             feedback.flush();
+            feedback.followStore();
             feedback.pushSignals();
+            flushFailures.succeeded();
         } catch (RuntimeException e) {
-            LOG.warn("Background flush failed", e);
+            flushFailures.failed(e);
         }
         try {
             pipeline.repairIndex(false);
+            repairFailures.succeeded();
         } catch (RuntimeException e) {
-            LOG.warn("Background repair of the search index failed", e);
+            repairFailures.failed(e);
         }
     }
 

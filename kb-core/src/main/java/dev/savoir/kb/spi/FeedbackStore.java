@@ -79,6 +79,35 @@ public interface FeedbackStore extends AutoCloseable {
      */
     long eraseViewer(String viewerKey);
 
+    /**
+     * For a store shared by several knowledge bases (nodes of one application on one database): the articles whose
+     * views, votes or restored aggregates any of them changed at or after {@code since}, each with the time of its
+     * latest change on the store's own clock (the database's), oldest first. Each node reads it to send the ranking
+     * signals other nodes caused to its own search engine.
+     *
+     * <p>A change becomes visible to this call once written, and it may be written a little after the time it
+     * carries (a transaction's commit), so readers ask again from a little before the latest time they saw; an
+     * article may therefore be listed again, and sending its signals twice is harmless. At most {@code limit}
+     * changes are returned, the oldest; ask again from the last one's time for the rest.
+     *
+     * @param since the earliest change time wanted, {@code null} for every article with a recorded change
+     * @return the changes, or {@code null} (the default) for a store only this knowledge base writes, whose changes
+     *         it already knows
+     */
+    default @Nullable List<FeedbackChange> changesSince(@Nullable Instant since, int limit) {
+        return null;
+    }
+
+    /**
+     * One article whose feedback changed, for {@link #changesSince}.
+     *
+     * @param article the article
+     * @param at when its latest change was written, on the store's clock
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    record FeedbackChange(ArticleId article, Instant at) {
+    }
+
     /** Makes every view recorded so far durable. */
     void flush();
 

@@ -166,6 +166,41 @@ class FollowerTest {
         }
     }
 
+    /** The helpfulness multiplier of the article's hit for {@code query} on a node, as its explanation gives it. */
+    static double helpfulness(KnowledgeBase kb, String query, String id) {
+        return kb.search(PUBLIC, SearchRequest.builder(query).explain(true).build()).hits().stream()
+                .filter(h -> h.articleId().value().equals(id)).findFirst()
+                .map(h -> h.explanation().signals().get("helpfulness")).orElse(Double.NaN);
+    }
+
+    @Test
+    void votesOnA_reachTheRankingSignalsOfB_andOfANodeStartedLater() throws InterruptedException {
+        String schema = TestPostgres.newSchema();
+        try (KnowledgeBase a = node(dataSource, schema, dirA, Duration.ofSeconds(1));
+             KnowledgeBase b = node(dataSource, schema, dirB, Duration.ofSeconds(1))) {
+            publish(a, "voted", "votedword");
+            assertThat(waitUntil(() -> ids(b, "votedword").contains("voted"), Duration.ofSeconds(10)))
+                    .isNotNegative();
+            double before = helpfulness(b, "votedword", "voted");
+            for (int i = 0; i < 8; i++) {
+                a.vote(PUBLIC, "reader-" + i, ArticleId.of("voted"), true, null, null);
+            }
+            a.refresh();
+            double onA = helpfulness(a, "votedword", "voted");
+            assertThat(onA).as("the recording node ranks with the votes").isGreaterThan(before);
+            assertThat(waitUntil(() -> helpfulness(b, "votedword", "voted") == onA, Duration.ofSeconds(10)))
+                    .as("the other node ranks with them too, within seconds").isNotNegative();
+        }
+        // A node opened afterwards on the same database (a fresh index folder) starts from every article's signals.
+        try (KnowledgeBase c = node(dataSource, schema, dirB.resolve("late"), Duration.ofSeconds(1));
+             KnowledgeBase a = node(dataSource, schema, dirA, Duration.ofSeconds(1))) {
+            double onA = helpfulness(a, "votedword", "voted");
+            assertThat(onA).isGreaterThan(1);
+            assertThat(waitUntil(() -> helpfulness(c, "votedword", "voted") == onA, Duration.ofSeconds(10)))
+                    .as("a late node").isNotNegative();
+        }
+    }
+
     @Test
     void withoutNotifications_thePollAloneBringsChanges() throws InterruptedException {
         String schema = TestPostgres.newSchema();

@@ -34,4 +34,9 @@ class PgFeedbackStoreContractTest extends FeedbackStoreContract {
         return PostgresStores.builder().dataSource(dataSource).schema(schema).clock(clock).viewDedupWindow(window)
                 .open().feedbackStore();
     }
+
+    @Override
+    protected boolean shared() {
+        return true;
+    }
 }

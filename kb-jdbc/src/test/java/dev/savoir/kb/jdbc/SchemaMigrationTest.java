@@ -8,17 +8,23 @@ import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.StoreException;
 import dev.savoir.kb.jdbc.DatabaseSchemaException.Reason;
 import dev.savoir.kb.spi.tck.StoreFixtures;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,16 +60,42 @@ class SchemaMigrationTest {
         return out;
     }
 
+    /** The versions of this Savoir's migrations, from the files of its migration folder, oldest first. */
+    static List<String> versions() {
+        try (Stream<Path> files = Files.list(Path.of(SchemaMigrationTest.class.getClassLoader()
+                .getResource("savoir-kb-jdbc/migration").toURI()))) {
+            List<String> out = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+            assertThat(out).as("migrations found").isNotEmpty().startsWith("1", "2", "3", "4");
+            return out;
+        } catch (IOException | URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String latest() {
+        return versions().getLast();
+    }
+
+    /** The history's rows: the start of the history (no version), then each migration. */
+    private static List<String> withBaseline(List<String> versions) {
+        List<String> out = new ArrayList<>();
+        out.add(null);
+        out.addAll(versions);
+        return out;
+    }
+
     @Test
     void open_createsTheSchemaAndItsTables_andRecordsEachVersionInTheStoresHistory() throws SQLException {
         String schema = TestPostgres.newSchema();
         try (PostgresStores stores = open(schema)) {
-            assertThat(stores.schemaVersion()).isEqualTo("4");
+            assertThat(stores.schemaVersion()).isEqualTo(latest());
             assertThat(stores.schema()).isEqualTo(schema);
             assertThat(stores.tablePrefix()).isEqualTo("kb_");
         }
         assertThat(rows("SELECT version FROM \"" + schema + "\".kb_schema_history WHERE success ORDER BY "
-                + "installed_rank")).containsExactly(null, "1", "2", "3", "4");
+                + "installed_rank")).containsExactlyElementsOf(withBaseline(versions()));
         assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema
                 + "' ORDER BY table_name")).allMatch(t -> t.startsWith("kb_")).contains("kb_articles",
                 "kb_revisions", "kb_audit_events", "kb_feed_head", "kb_feedback_votes", "kb_analytics_queries");
@@ -76,7 +108,7 @@ class SchemaMigrationTest {
             stores.articleStore().commit(StoreFixtures.create("a1", Locale.ENGLISH, "kept"));
         }
         try (PostgresStores stores = open(schema)) {
-            assertThat(stores.schemaVersion()).isEqualTo("4");
+            assertThat(stores.schemaVersion()).isEqualTo(latest());
             assertThat(stores.articleStore().lastSequence()).isEqualTo(1);
         }
     }
@@ -98,15 +130,16 @@ class SchemaMigrationTest {
         String schema = TestPostgres.newSchema();
         open(schema).close();
         pg.sql("INSERT INTO \"" + schema + "\".kb_schema_history (installed_rank, version, description, type, script, "
-                + "checksum, installed_by, execution_time, success) VALUES (6, '5', 'from the future', 'SQL', "
-                + "'V5__from_the_future.sql', 1, 'savoir-next', 1, true)");
+                + "checksum, installed_by, execution_time, success) VALUES (1000, '999', 'from the future', "
+                + "'SQL', 'V999__from_the_future.sql', 1, 'savoir-next', 1, true)");
         assertThatThrownBy(() -> open(schema))
                 .isInstanceOf(DatabaseSchemaException.class)
                 .satisfies(e -> assertThat(((DatabaseSchemaException) e).reason()).isEqualTo(Reason.NEWER_SCHEMA))
                 .hasMessageContaining("was migrated by a newer Savoir")
-                .hasMessageContaining("V5 (from the future)")
+                .hasMessageContaining("V999 (from the future)")
                 .hasMessageContaining("Open it with that Savoir version or a newer one");
-        assertThat(rows("SELECT count(*) FROM \"" + schema + "\".kb_schema_history")).containsExactly("6");
+        assertThat(rows("SELECT count(*) FROM \"" + schema + "\".kb_schema_history"))
+                .as("the start, every migration, the newer one").containsExactly(String.valueOf(versions().size() + 2));
     }
 
     @Test
@@ -123,9 +156,9 @@ class SchemaMigrationTest {
         assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema
                 + "' AND table_name = 'kb_half_done'")).as("the failed migration's first statement").isEmpty();
         assertThat(rows("SELECT max(version::int) FROM \"" + schema + "\".kb_schema_history WHERE version IS NOT "
-                + "NULL")).containsExactly("4");
+                + "NULL")).containsExactly(latest());
         try (PostgresStores stores = open(schema)) {
-            assertThat(stores.schemaVersion()).isEqualTo("4");
+            assertThat(stores.schemaVersion()).isEqualTo(latest());
         }
     }
 

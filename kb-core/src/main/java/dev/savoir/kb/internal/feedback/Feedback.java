@@ -20,7 +20,9 @@ import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.SearchEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +36,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Feedback {
     private static final Logger LOG = LoggerFactory.getLogger(Feedback.class);
+    /**
+     * How far before the latest change time seen the next read of a shared store starts: a change is written (its
+     * transaction commits) a little after the time it carries, so a read may see a later change before it.
+     */
+    static final Duration CHANGE_LOOKBACK = Duration.ofSeconds(2);
+    private static final int CHANGES_PER_READ = 10_000;
 
     private final KbContext kb;
     private final FeedbackStore store;
@@ -41,6 +49,12 @@ public final class Feedback {
     private final EditorReads editor;
     private final @Nullable SearchEngine engine;
     private final Set<ArticleId> signalsDirty = ConcurrentHashMap.newKeySet();
+    /** The latest change time read from a shared store, on its clock; null before the first read. */
+    private @Nullable Instant changesSeen;
+    /** The articles read from a shared store within {@link #CHANGE_LOOKBACK} of the latest time, and that time. */
+    private final Map<ArticleId, Instant> recentChanges = new HashMap<>();
+    /** False once the store said only this knowledge base writes it. */
+    private volatile boolean storeShared = true;
 
     public Feedback(KbContext kb, FeedbackStore store, ReaderView reader, EditorReads editor,
                     @Nullable SearchEngine engine) {
@@ -114,6 +128,41 @@ public final class Feedback {
     public void restore(ArticleId id, FeedbackSummary imported, Instant at) {
         store.restore(id, imported, at);
         signalsDirty.add(id);
+    }
+
+    /**
+     * On a store shared with other nodes: marks for {@link #pushSignals()} the articles whose feedback any node
+     * changed since the last read (all of them on the first), so that votes and views recorded on another node reach
+     * this node's search engine too. Does nothing once the store said only this knowledge base writes it.
+     */
+    public synchronized void followStore() {
+        if (engine == null || !storeShared) {
+            return;
+        }
+        Instant since = changesSeen == null ? null : changesSeen.minus(CHANGE_LOOKBACK);
+        while (true) {
+            List<FeedbackStore.FeedbackChange> changes = store.changesSince(since, CHANGES_PER_READ);
+            if (changes == null) {
+                storeShared = false;
+                return;
+            }
+            for (FeedbackStore.FeedbackChange c : changes) {
+                if (!c.at().equals(recentChanges.put(c.article(), c.at()))) {
+                    signalsDirty.add(c.article());
+                }
+                if (changesSeen == null || c.at().isAfter(changesSeen)) {
+                    changesSeen = c.at();
+                }
+            }
+            if (changes.size() < CHANGES_PER_READ || changes.getLast().at().equals(since)) {
+                break;
+            }
+            since = changes.getLast().at();
+        }
+        if (changesSeen != null) {
+            Instant keepFrom = changesSeen.minus(CHANGE_LOOKBACK);
+            recentChanges.values().removeIf(at -> at.isBefore(keepFrom));
+        }
     }
 
     /** Sends the ranking signals of articles whose feedback changed to the search engine. */

@@ -1,5 +1,6 @@
 package dev.savoir.kb.internal.index;
 
+import dev.savoir.kb.internal.RetryLog;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ChangeSubscription;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class FeedFollower implements AutoCloseable {
     private final ScheduledFuture<?> poll;
     private final ChangeSubscription subscription;
     private volatile boolean closed;
+    private final RetryLog failures = new RetryLog(LOG, "Following the store's change feed");
 
     /**
      * @param round reads and applies up to {@value #LIMIT} changes, returning how many it read
@@ -59,8 +61,9 @@ public final class FeedFollower implements AutoCloseable {
         queued.set(false);
         try {
             followNow();
+            failures.succeeded();
         } catch (RuntimeException e) {
-            LOG.warn("Following the store's change feed failed; retrying at the next change or poll", e);
+            failures.failed(e);
         }
     }
 

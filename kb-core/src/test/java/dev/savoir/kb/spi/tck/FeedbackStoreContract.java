@@ -264,4 +264,43 @@ public abstract class FeedbackStoreContract {
         store.recordVote(A, EN, "v2", false, null, null, now());
         assertThat(store.summary(A).helpful()).as("the other viewer's vote is still known").isZero();
     }
+
+    /**
+     * Whether the store under test is shared by several knowledge bases (nodes on one database), so that it must
+     * list feedback changes ({@link FeedbackStore#changesSince}); a store only one knowledge base writes answers
+     * {@code null} there.
+     */
+    protected boolean shared() {
+        return false;
+    }
+
+    @Test
+    void changesSince_listsEachArticleWhoseSignalsChanged_onASharedStore_andNothingOtherwise() {
+        if (!shared()) {
+            assertThat(store.changesSince(null, 10)).as("a store one knowledge base writes").isNull();
+            return;
+        }
+        assertThat(store.changesSince(null, 10)).isEmpty();
+        store.recordVote(A, EN, "v1", true, null, null, now());
+        assertThat(store.recordView(B, EN, "v2", now())).isTrue();
+        List<FeedbackStore.FeedbackChange> all = store.changesSince(null, 10);
+        assertThat(all).extracting(FeedbackStore.FeedbackChange::article).containsExactly(A, B);
+        assertThat(all.get(0).at()).isBeforeOrEqualTo(all.get(1).at());
+        assertThat(store.changesSince(null, 1)).as("at most the limit, the oldest first")
+                .extracting(FeedbackStore.FeedbackChange::article).containsExactly(A);
+        Instant afterB = all.get(1).at();
+        assertThat(store.changesSince(afterB, 10)).extracting(FeedbackStore.FeedbackChange::article)
+                .as("changes at or after the time given").containsExactly(B);
+
+        ArticleId c = ArticleId.of("c");
+        store.restore(c, new FeedbackSummary(3, 1, 0, Map.of(), 0), now());
+        store.eraseViewer("v1");
+        List<FeedbackStore.FeedbackChange> later = store.changesSince(afterB, 10);
+        assertThat(later).extracting(FeedbackStore.FeedbackChange::article)
+                .as("a restore and the erasure of a vote change signals too").contains(c, A);
+        assertThat(later.stream().filter(x -> x.article().equals(A)).findFirst().orElseThrow().at())
+                .isAfterOrEqualTo(afterB);
+        assertThat(store.changesSince(null, 10)).as("one entry per article, its latest change")
+                .extracting(FeedbackStore.FeedbackChange::article).containsExactlyInAnyOrder(A, B, c);
+    }
 }

@@ -48,6 +48,7 @@ public final class PgFeedbackStore implements FeedbackStore {
     private final String tickets;
     private final String restored;
     private final String restoredReasons;
+    private final String changes;
 
     /**
      * @param window repeated views by one viewer within this window count once
@@ -64,6 +65,7 @@ public final class PgFeedbackStore implements FeedbackStore {
         this.tickets = jdbc.table("feedback_tickets");
         this.restored = jdbc.table("feedback_restored");
         this.restoredReasons = jdbc.table("feedback_restored_reasons");
+        this.changes = jdbc.table("feedback_changes");
     }
 
     @Override
@@ -85,9 +87,14 @@ public final class PgFeedbackStore implements FeedbackStore {
                 Jdbc.setInstant(ps, 4, now.minus(window));
                 ps.setString(5, id.value());
                 ps.setObject(6, day(at));
+                boolean counted;
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
+                    counted = rs.next();
                 }
+                if (counted) {
+                    noteChange(c, id);
+                }
+                return counted;
             }
         });
     }
@@ -113,6 +120,7 @@ public final class PgFeedbackStore implements FeedbackStore {
                 Jdbc.setInstant(ps, 6, at);
                 ps.executeUpdate();
             }
+            noteChange(c, id);
             if (comment != null && !comment.isBlank()) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + comments
                         + " (article_id, viewer_key, locale, helpful, reason, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -169,7 +177,9 @@ public final class PgFeedbackStore implements FeedbackStore {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + restoredReasons
                     + " (article_id, reason, votes) VALUES (?, ?, ?)")) {
-                for (Map.Entry<VoteReason, Long> e : new EnumMap<>(imported.reasons()).entrySet()) {
+                List<Map.Entry<VoteReason, Long>> reasons = new ArrayList<>(imported.reasons().entrySet());
+                reasons.sort(Map.Entry.comparingByKey());
+                for (Map.Entry<VoteReason, Long> e : reasons) {
                     ps.setString(1, id.value());
                     ps.setString(2, e.getKey().name());
                     ps.setLong(3, e.getValue());
@@ -177,6 +187,7 @@ public final class PgFeedbackStore implements FeedbackStore {
                 }
                 ps.executeBatch();
             }
+            noteChange(c, id);
             return null;
         });
     }
@@ -361,6 +372,13 @@ public final class PgFeedbackStore implements FeedbackStore {
     public long eraseViewer(String viewerKey) {
         noNul("viewerKey", viewerKey);
         return jdbc.write("erase the feedback of a viewer", c -> {
+            // the articles it voted on lose a vote: every node sends their signals again
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + changes + " (article_id, changed_at) "
+                    + "SELECT DISTINCT article_id, clock_timestamp() FROM " + votes + " WHERE viewer_key = ? "
+                    + "ON CONFLICT (article_id) DO UPDATE SET changed_at = EXCLUDED.changed_at")) {
+                ps.setString(1, viewerKey);
+                ps.executeUpdate();
+            }
             long erased = 0;
             for (String table : List.of(votes, comments, recent)) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE viewer_key = ?")) {
@@ -373,6 +391,42 @@ public final class PgFeedbackStore implements FeedbackStore {
             }
             return erased;
         });
+    }
+
+    /**
+     * The articles whose feedback changed at or after {@code since}, from the change times every write notes in
+     * the same transaction (the database's {@code clock_timestamp()}, a little before its commit).
+     */
+    @Override
+    public List<FeedbackChange> changesSince(@Nullable Instant since, int limit) {
+        String sql = "SELECT article_id, changed_at FROM " + changes
+                + (since == null ? "" : " WHERE changed_at >= ?") + " ORDER BY changed_at, article_id LIMIT ?";
+        return jdbc.read("read the feedback changes", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (since != null) {
+                    Jdbc.setInstant(ps, i++, since);
+                }
+                ps.setInt(i, Math.max(1, limit));
+                List<FeedbackChange> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new FeedbackChange(ArticleId.of(rs.getString(1)), Jdbc.instant(rs, 2)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Notes, in the caller's transaction, that the article's feedback changed now. */
+    private void noteChange(Connection c, ArticleId id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + changes + " (article_id, changed_at) "
+                + "VALUES (?, clock_timestamp()) ON CONFLICT (article_id) DO UPDATE SET changed_at = "
+                + "EXCLUDED.changed_at")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+        }
     }
 
     /** Views are durable when recorded; this prunes the dedup rows that no longer dedup anything. */
