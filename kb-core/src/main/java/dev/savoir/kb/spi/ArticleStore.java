@@ -4,6 +4,9 @@ import dev.savoir.kb.Article;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.AuditEvent;
 import dev.savoir.kb.Revision;
+import dev.savoir.kb.Translation;
+import dev.savoir.kb.TranslationState;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The source of truth: articles, their append-only revisions and audit events, and a numbered change feed.
@@ -80,6 +84,38 @@ public interface ArticleStore extends AutoCloseable {
 
     /** The ids of every stored article, sorted. */
     List<ArticleId> articleIds();
+
+    /**
+     * The articles the scheduler must look at {@code now}: at least each one with a translation whose scheduled
+     * publication or archiving ({@link #nextTransition}) is at or before {@code now}; more is allowed (the scheduler
+     * checks each). The default lists every article; a store behind a network round trip keeps each article's next
+     * transition time in an index and lists only those that are due.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default List<ArticleId> transitionsDue(Instant now) {
+        return articleIds();
+    }
+
+    /**
+     * The earliest scheduled transition still to run on one of the article's translations: a scheduled publication
+     * of a translation in state {@link TranslationState#SCHEDULED}, or an archiving of one not yet archived;
+     * {@code null} when none is scheduled. What a store indexes for {@link #transitionsDue}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    static @Nullable Instant nextTransition(Article article) {
+        Instant next = null;
+        for (Translation t : article.translations().values()) {
+            if (t.state() == TranslationState.SCHEDULED && t.scheduledPublishAt() != null
+                    && (next == null || t.scheduledPublishAt().isBefore(next))) {
+                next = t.scheduledPublishAt();
+            }
+            if (t.state() != TranslationState.ARCHIVED && t.scheduledArchiveAt() != null
+                    && (next == null || t.scheduledArchiveAt().isBefore(next))) {
+                next = t.scheduledArchiveAt();
+            }
+        }
+        return next;
+    }
 
     /** The number of stored articles. */
     int size();

@@ -6,15 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ArticleVersionConflictException;
 import dev.savoir.kb.InvalidArgumentException;
+import dev.savoir.kb.KnowledgeBase;
+import dev.savoir.kb.MutableClock;
+import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.Revision;
+import dev.savoir.kb.Role;
 import dev.savoir.kb.StoreCorruptedException;
 import dev.savoir.kb.StoreException;
+import dev.savoir.kb.Visibility;
+import dev.savoir.kb.lucene.LuceneSearchEngine;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.StoreCommit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +62,41 @@ class PgArticleStoreTest {
     void close() {
         stores.close();
         dataSource.close();
+    }
+
+    @Test
+    void transitionsDue_listsOnlyTheArticlesWhoseScheduledTransitionCame_andIndexesRowsFromBeforeVersion8(
+            @TempDir Path dir) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        Actor editor = Actor.of("editor", Role.AUTHOR, Role.PUBLISHER, Role.ADMIN);
+        PostgresStores own = PostgresStores.builder().dataSource(dataSource).schema(schema).open();
+        try (KnowledgeBase kb = own.configure(KnowledgeBase.builder()).directory(dir).clock(clock)
+                .searchEngine(LuceneSearchEngine.factory()).requireReview(false).schedulerInterval(Duration.ZERO)
+                .build()) {
+            for (String id : List.of("plain", "soon", "later", "leaving")) {
+                kb.create(editor, NewArticle.builder(id).category("Help").visibility(Visibility.PUBLIC)
+                        .title("Article " + id).body("Body of " + id + ".").build());
+            }
+            kb.schedulePublish(editor, ArticleId.of("soon"), EN, 1, clock.instant().plus(Duration.ofHours(1)));
+            kb.schedulePublish(editor, ArticleId.of("later"), EN, 1, clock.instant().plus(Duration.ofDays(3)));
+            kb.publish(editor, ArticleId.of("leaving"), EN, 1);
+            kb.scheduleArchive(editor, ArticleId.of("leaving"), EN, clock.instant().plus(Duration.ofHours(2)));
+            Instant now = clock.instant();
+            assertThat(store.transitionsDue(now)).isEmpty();
+            assertThat(store.transitionsDue(now.plus(Duration.ofHours(3))))
+                    .extracting(ArticleId::value).containsExactly("leaving", "soon");
+            // rows as schema version 8 leaves those written before it
+            TestPostgres.get().sql("UPDATE \"" + schema + "\".articles SET next_transition = '-infinity'");
+            assertThat(store.transitionsDue(now.plus(Duration.ofHours(3))))
+                    .extracting(ArticleId::value).containsExactly("leaving", "soon");
+            assertThat(store.transitionsDue(now.plus(Duration.ofDays(4))))
+                    .extracting(ArticleId::value).containsExactly("later", "leaving", "soon");
+            clock.advance(Duration.ofHours(3));
+            assertThat(kb.processScheduled()).isEqualTo(2);
+            assertThat(store.transitionsDue(clock.instant())).as("what ran is no longer due").isEmpty();
+            assertThat(store.transitionsDue(clock.instant().plus(Duration.ofDays(3))))
+                    .extracting(ArticleId::value).containsExactly("later");
+        }
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class ScheduledTransitions {
         }
         int done = 0;
         Instant now = kb.clock().instant();
-        for (ArticleId id : kb.store().articleIds()) {
+        for (ArticleId id : kb.store().transitionsDue(now)) {
             Article a = kb.store().article(id).orElse(null);
             if (a == null) {
                 continue;

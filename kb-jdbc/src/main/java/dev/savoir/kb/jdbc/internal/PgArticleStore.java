@@ -19,6 +19,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ArticleStore} on PostgreSQL. Each article's current state is one row of {@code articles} (the store
@@ -404,9 +407,11 @@ public final class PgArticleStore implements ArticleStore {
             lastIndex.put(commits.get(i).article().id(), i);
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + articles
-                + " (id, version, last_seq, doc) VALUES (?, ?, ?, ?::json) ON CONFLICT (id) DO NOTHING");
+                + " (id, version, last_seq, doc, next_transition) VALUES (?, ?, ?, ?::json, ?) "
+                + "ON CONFLICT (id) DO NOTHING");
              PreparedStatement update = c.prepareStatement("UPDATE " + articles
-                     + " SET version = ?, last_seq = ?, doc = ?::json WHERE id = ? AND version = ?")) {
+                     + " SET version = ?, last_seq = ?, doc = ?::json, next_transition = ? WHERE id = ? "
+                     + "AND version = ?")) {
             List<ArticleId> inserted = new ArrayList<>();
             List<ArticleId> updated = new ArrayList<>();
             for (Map.Entry<ArticleId, Integer> e : lastIndex.entrySet()) {
@@ -420,6 +425,7 @@ public final class PgArticleStore implements ArticleStore {
                     insert.setLong(2, a.version());
                     insert.setLong(3, firstSeq + i);
                     insert.setString(4, doc);
+                    setNullableInstant(insert, 5, ArticleStore.nextTransition(a));
                     insert.addBatch();
                     inserted.add(id);
                     if (inserted.size() % BATCH == 0) {
@@ -429,8 +435,9 @@ public final class PgArticleStore implements ArticleStore {
                     update.setLong(1, a.version());
                     update.setLong(2, firstSeq + i);
                     update.setString(3, doc);
-                    update.setString(4, id.value());
-                    update.setLong(5, before.version());
+                    setNullableInstant(update, 4, ArticleStore.nextTransition(a));
+                    update.setString(5, id.value());
+                    update.setLong(6, before.version());
                     update.addBatch();
                     updated.add(id);
                     if (updated.size() % BATCH == 0) {
@@ -526,6 +533,64 @@ public final class PgArticleStore implements ArticleStore {
     }
 
     // ---------------------------------------------------------------- documents
+
+    private static void setNullableInstant(PreparedStatement ps, int index, @Nullable Instant at)
+            throws SQLException {
+        if (at == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            Jdbc.setInstant(ps, index, at);
+        }
+    }
+
+    /**
+     * One indexed query for the articles whose next transition is due; first, once after the upgrade to schema
+     * version 8, it computes that time for the articles written before (marked {@code -infinity}).
+     */
+    @Override
+    public List<ArticleId> transitionsDue(Instant now) {
+        jdbc.write("index the next transitions of articles written before schema version 8", c -> {
+            Map<String, Instant> known = new LinkedHashMap<>();
+            Map<String, Long> versions = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, version, doc FROM " + articles
+                    + " WHERE next_transition = '-infinity' FOR UPDATE")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        versions.put(id, rs.getLong(2));
+                        known.put(id, ArticleStore.nextTransition(decodeArticle(rs.getString(3), id)));
+                    }
+                }
+            }
+            if (known.isEmpty()) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + articles
+                    + " SET next_transition = ? WHERE id = ? AND version = ?")) {
+                for (Map.Entry<String, Instant> e : known.entrySet()) {
+                    setNullableInstant(ps, 1, e.getValue());
+                    ps.setString(2, e.getKey());
+                    ps.setLong(3, versions.get(e.getKey()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        return jdbc.read("list the articles with a transition due", c -> {
+            List<ArticleId> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + articles
+                    + " WHERE next_transition <= ? ORDER BY id")) {
+                Jdbc.setInstant(ps, 1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(ArticleId.of(rs.getString(1)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
 
     private Article decodeArticle(String json, String id) {
         return codec.decodeArticle(bytes(json), "the article " + id + " in " + articles, ADVICE);
