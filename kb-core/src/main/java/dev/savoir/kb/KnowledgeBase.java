@@ -111,6 +111,19 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
+     * As {@link #createAll}, each article published at once (its first revision live, one audit event for the import
+     * and one for the publication, indexed once): the bulk path for content that was approved where it comes from.
+     * The actor needs the create and publish permissions; no review step applies; the editorial rules must pass for
+     * every article, or nothing is written.
+     *
+     * @throws ValidationException listing every article that breaks a limit or an editorial rule
+     * @since 0.2
+     */
+    public List<Article> publishAll(Actor actor, List<NewArticle> specs) {
+        return s.writer.createAll(actor, specs, true);
+    }
+
+    /**
      * Adds a new revision to a translation. A published translation keeps serving its published revision until the
      * new one is published; a translation in review, approved or scheduled goes back to draft.
      *

@@ -221,7 +221,8 @@ public final class Relevance {
                 }
                 Map<String, Integer> rels = q.getValue();
                 List<String> ranked = new ArrayList<>();
-                for (SearchHit h : kb.search(viewer, SearchRequest.builder(text).limit(100).build()).hits()) {
+                for (SearchHit h : kb.search(viewer, SearchRequest.builder(text).limit(100)
+                        .snippets(false).recordAnalytics(false).build()).hits()) {
                     ranked.add(docIds.get(h.articleId()));
                 }
                 double qn = ndcgAt(ranked, rels, 10);

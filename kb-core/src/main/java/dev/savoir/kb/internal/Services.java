@@ -84,7 +84,7 @@ public final class Services implements AutoCloseable {
         this.pipeline = new ChangePipeline(context, index);
         PublishGate gate = new PublishGate(store::article, renderer, s.rules());
         Transitions transitions = new Transitions(s.reviewRequired(), s.distinctReviewer());
-        this.writer = new ArticleWriter(context, pipeline, limits);
+        this.writer = new ArticleWriter(context, pipeline, limits, gate);
         this.lifecycle = new Lifecycle(context, pipeline, transitions, gate);
         Duration interval = s.schedulerInterval().isZero() ? Duration.ofSeconds(30) : s.schedulerInterval();
         this.scheduled = new ScheduledTransitions(context, pipeline, transitions, gate, s.schedulerLease(),

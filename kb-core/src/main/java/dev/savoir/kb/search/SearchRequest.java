@@ -39,12 +39,18 @@ import org.jspecify.annotations.Nullable;
  *     can skip documents that cannot reach the page
  * @param mode lexical, semantic or hybrid ranking, or {@code null} for the engine's default (lexical unless the
  *     engine was configured otherwise); semantic and hybrid need an engine with an embedding model
+ * @param snippets whether hits carry a snippet and highlights; without them ({@code false}) each hit's snippet is
+ *     empty and has no highlight, the title has none either, and the engine skips that work (and reading the body)
+ * @param facetValues the most values returned per facet, the most frequent first (1 to {@value #MAX_FACET_VALUES})
+ * @param recordAnalytics whether the search is recorded in the search analytics (and may become a popular query);
+ *     {@code false} for machine traffic (evaluation tools, health checks, prefetching) that is no user's search
  * @since 0.1
  */
 public record SearchRequest(String query, int offset, int limit, boolean includeDrafts, List<CategoryPath> categories,
                             Set<String> tags, Set<ArticleType> types, Map<String, String> attributes,
                             @Nullable Instant publishedAfter, @Nullable Instant publishedBefore, Set<Facet> facets,
-                            boolean explain, boolean exactTotal, @Nullable SearchMode mode) {
+                            boolean explain, boolean exactTotal, @Nullable SearchMode mode, boolean snippets,
+                            int facetValues, boolean recordAnalytics) {
     public static final int MAX_QUERY_LENGTH = 1_000;
     /** Totals are exact up to this many matches; beyond it they are a lower bound unless exactly counted. */
     public static final int EXACT_TOTAL_UP_TO = 1_000;
@@ -54,6 +60,8 @@ public record SearchRequest(String query, int offset, int limit, boolean include
     public static final int MAX_AUTOCOMPLETE = 50;
     /** The most values accepted in one filter (categories, tags, types, attributes). */
     public static final int MAX_FILTER_VALUES = 100;
+    /** The most values one facet returns (and the default). */
+    public static final int MAX_FACET_VALUES = 100;
 
     public SearchRequest {
         Check.notNull("query", query);
@@ -63,7 +71,12 @@ public record SearchRequest(String query, int offset, int limit, boolean include
                     + "; for deeper paging narrow the query or use filters"));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(new Violation("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit));
+            problems.add(new Violation("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit
+                    + "; page with offset for more"));
+        }
+        if (facetValues < 1 || facetValues > MAX_FACET_VALUES) {
+            problems.add(new Violation("facetValues", "facetValues must be between 1 and " + MAX_FACET_VALUES
+                    + ", got " + facetValues));
         }
         categories = List.copyOf(Check.noNulls("categories", categories));
         tags = Set.copyOf(Check.noNulls("tags", tags));
@@ -91,10 +104,20 @@ public record SearchRequest(String query, int offset, int limit, boolean include
                 facets, explain, exactTotal, null);
     }
 
+    /** A request with snippets, every facet value (up to the maximum) and analytics recording. */
+    public SearchRequest(String query, int offset, int limit, boolean includeDrafts, List<CategoryPath> categories,
+                         Set<String> tags, Set<ArticleType> types, Map<String, String> attributes,
+                         @Nullable Instant publishedAfter, @Nullable Instant publishedBefore, Set<Facet> facets,
+                         boolean explain, boolean exactTotal, @Nullable SearchMode mode) {
+        this(query, offset, limit, includeDrafts, categories, tags, types, attributes, publishedAfter, publishedBefore,
+                facets, explain, exactTotal, mode, true, MAX_FACET_VALUES, true);
+    }
+
     /** This request with another mode ({@code null}: the engine's default). */
     public SearchRequest withMode(@Nullable SearchMode newMode) {
         return new SearchRequest(query, offset, limit, includeDrafts, categories, tags, types, attributes,
-                publishedAfter, publishedBefore, facets, explain, exactTotal, newMode);
+                publishedAfter, publishedBefore, facets, explain, exactTotal, newMode, snippets, facetValues,
+                recordAnalytics);
     }
 
     /** The first ten hits for the text, no filter, no facet. */
@@ -135,6 +158,9 @@ public record SearchRequest(String query, int offset, int limit, boolean include
         private boolean explain;
         private boolean exactTotal;
         private @Nullable SearchMode mode;
+        private boolean snippets = true;
+        private int facetValues = MAX_FACET_VALUES;
+        private boolean recordAnalytics = true;
 
         private Builder(String query) {
             this.query = Check.notNull("query", query);
@@ -226,9 +252,43 @@ public record SearchRequest(String query, int offset, int limit, boolean include
             return this;
         }
 
+        /**
+         * Whether hits carry a snippet and highlights (default true); without them a search costs less (no body is
+         * read), for lists that show titles only and for evaluation tools.
+         *
+         * @since 0.2
+         */
+        public Builder snippets(boolean snippets) {
+            this.snippets = snippets;
+            return this;
+        }
+
+        /**
+         * The most values returned per facet, the most frequent first: 1 to {@value SearchRequest#MAX_FACET_VALUES}
+         * (default {@value SearchRequest#MAX_FACET_VALUES}).
+         *
+         * @since 0.2
+         */
+        public Builder facetValues(int facetValues) {
+            this.facetValues = Check.range("facetValues", facetValues, 1, MAX_FACET_VALUES);
+            return this;
+        }
+
+        /**
+         * Whether the search is recorded in the search analytics (default true); false for machine traffic that is
+         * no user's search: evaluation tools, health checks, prefetching.
+         *
+         * @since 0.2
+         */
+        public Builder recordAnalytics(boolean recordAnalytics) {
+            this.recordAnalytics = recordAnalytics;
+            return this;
+        }
+
         public SearchRequest build() {
             return new SearchRequest(query, offset, limit, includeDrafts, categories, tags, types, attributes,
-                    publishedAfter, publishedBefore, facets, explain, exactTotal, mode);
+                    publishedAfter, publishedBefore, facets, explain, exactTotal, mode, snippets, facetValues,
+                    recordAnalytics);
         }
     }
 }

@@ -8,10 +8,11 @@ import dev.savoir.kb.analytics.SearchAnalytics;
 import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.index.IndexSync;
-import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.policy.LinkResolver;
+import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.search.AssistHit;
 import dev.savoir.kb.search.EmbeddingProgress;
+import dev.savoir.kb.search.FacetCount;
 import dev.savoir.kb.search.Passage;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
@@ -21,8 +22,10 @@ import dev.savoir.kb.spi.PassageMatch;
 import dev.savoir.kb.spi.QueryNormalizer;
 import dev.savoir.kb.spi.SearchEngine;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -63,9 +66,12 @@ public final class SearchService {
             throw new PermissionDeniedException("external viewer", Action.READ_DRAFTS,
                     "only internal viewers may search drafts");
         }
-        SearchResponse response = engine.search(request, viewer);
+        SearchResponse response = asked(request, engine.search(request, viewer));
         // Only what anonymous-audience customers searched, under a session, and found something for, may become a
         // popular query; the session is what tells viewers apart.
+        if (!request.recordAnalytics()) {
+            return response;
+        }
         if (sessionId != null && !viewer.internal() && viewer.segments().isEmpty() && request.offset() == 0
                 && response.totalHits() > 0) {
             popular.record(request.query(), sessionId);
@@ -79,6 +85,27 @@ public final class SearchService {
             }
         }
         return response;
+    }
+
+    /**
+     * The response as the request's presentation options ask, whatever the engine did with them: no snippet or
+     * highlight when snippets are off, at most the asked number of values per facet (engines skip that work
+     * themselves; this keeps every engine's answers the same).
+     */
+    static SearchResponse asked(SearchRequest request, SearchResponse r) {
+        boolean strip = !request.snippets() && r.hits().stream().anyMatch(h -> !h.snippet().isEmpty()
+                || !h.highlights().isEmpty() || !h.titleHighlights().isEmpty());
+        boolean trim = r.facets().values().stream().anyMatch(v -> v.size() > request.facetValues());
+        if (!strip && !trim) {
+            return r;
+        }
+        List<SearchHit> hits = !strip ? r.hits() : r.hits().stream().map(h -> new SearchHit(h.articleId(),
+                h.locale(), h.revision(), h.draft(), h.title(), List.of(), "", List.of(), h.category(), h.type(),
+                h.score(), h.explanation())).toList();
+        Map<SearchRequest.Facet, List<FacetCount>> facets = new EnumMap<>(SearchRequest.Facet.class);
+        r.facets().forEach((f, v) -> facets.put(f, v.size() > request.facetValues()
+                ? v.subList(0, request.facetValues()) : v));
+        return new SearchResponse(hits, r.totalHits(), r.totalHitsExact(), facets, r.didYouMean(), r.took());
     }
 
     public List<Suggestion> autocomplete(@Nullable ViewerContext viewer, @Nullable String prefix, int limit) {

@@ -47,11 +47,13 @@ public final class ArticleWriter {
     private final KbContext kb;
     private final ChangePipeline pipeline;
     private final InputLimits limits;
+    private final PublishGate gate;
 
-    public ArticleWriter(KbContext kb, ChangePipeline pipeline, InputLimits limits) {
+    public ArticleWriter(KbContext kb, ChangePipeline pipeline, InputLimits limits, PublishGate gate) {
         this.kb = kb;
         this.pipeline = pipeline;
         this.limits = limits;
+        this.gate = gate;
     }
 
     public Article create(@Nullable Actor actor, @Nullable NewArticle spec) {
@@ -68,10 +70,22 @@ public final class ArticleWriter {
     }
 
     public List<Article> createAll(@Nullable Actor actor, @Nullable List<NewArticle> specs) {
+        return createAll(actor, specs, false);
+    }
+
+    /**
+     * Creates every article of the batch or none; with {@code publish}, each one's first revision is published in
+     * the same commit (the actor needs the publish permission, the editorial rules must pass for each, no review
+     * step applies: the content was approved where it comes from), so each translation is indexed once.
+     */
+    public List<Article> createAll(@Nullable Actor actor, @Nullable List<NewArticle> specs, boolean publish) {
         kb.requireOpen();
         Check.notNull("actor", actor);
         Check.notNull("specs", specs);
         kb.permit(actor, Action.CREATE, null);
+        if (publish) {
+            kb.permit(actor, Action.PUBLISH, null);
+        }
         List<Violation> problems = new ArrayList<>();
         Set<ArticleId> ids = new HashSet<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -94,11 +108,35 @@ public final class ArticleWriter {
         Instant now = kb.clock().instant();
         List<StoreCommit> commits = new ArrayList<>(specs.size());
         for (NewArticle spec : specs) {
-            commits.add(draft(actor, spec, now, AuditAction.IMPORTED));
+            StoreCommit c = draft(actor, spec, now, AuditAction.IMPORTED);
+            if (publish) {
+                c = published(actor, c, now);
+                gate.violations(c.article(), c.revisions().getFirst())
+                        .forEach(v -> problems.add(new Violation(v.field(), spec.id() + ": " + v.message())));
+            }
+            commits.add(c);
         }
-        pipeline.createAll(ids, commits, () -> LOG.info("Imported {} articles by {}", commits.size(), actor.id()),
-                commits.stream().map(c -> c.events().getFirst()).toList());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        pipeline.createAll(ids, commits, () -> LOG.info("Imported {} articles{} by {}", commits.size(),
+                publish ? " published" : "", actor.id()), commits.stream().flatMap(c -> c.events().stream()).toList());
         return commits.stream().map(StoreCommit::article).toList();
+    }
+
+    /** The draft's commit with its first revision published at once. */
+    private static StoreCommit published(Actor actor, StoreCommit draft, Instant now) {
+        Article a = draft.article();
+        Locale locale = a.sourceLocale();
+        Translation t = new Translation(locale, TranslationState.PUBLISHED, 1, 1, null, null, null, null, now, now);
+        Article live = new Article(a.id(), a.version(), a.category(), a.type(), a.owner(), a.tags(), a.attributes(),
+                a.visibility(), locale, a.reviewInterval(), a.verifiedAt(), a.verifiedBy(), a.reviewDueAt(),
+                a.createdAt(), a.updatedAt(), Map.of(locale, t));
+        AuditEvent event = new AuditEvent(now, actor.id(), a.id(), locale, AuditAction.PUBLISHED,
+                TranslationState.DRAFT, TranslationState.PUBLISHED, 1, "published on import");
+        List<AuditEvent> events = new ArrayList<>(draft.events());
+        events.add(event);
+        return new StoreCommit(live, 0, draft.revisions(), events);
     }
 
     private static StoreCommit draft(Actor actor, NewArticle spec, Instant now, AuditAction action) {

@@ -234,6 +234,79 @@ public abstract class SearchEngineContract {
                 .containsExactly("printer driver");
     }
 
+    // ------------------------------------------------------------------ presentation options and paging
+
+    @Test
+    void searchWithoutSnippets_givesTheSameHitsAndCounts_withNoSnippetOrHighlight() {
+        for (int i = 0; i < 12; i++) {
+            publish(kb, "p" + i, EN, Visibility.PUBLIC, "Printer setup " + i, "Connect the printer cable, step "
+                    + i + ". ".repeat(i + 1) + "Then print a test page.");
+        }
+        kb.refresh();
+        SearchRequest.Builder with = SearchRequest.builder("printer page").limit(20).facets(Facet.values());
+        SearchResponse full = kb.search(CUSTOMER, with.build());
+        SearchResponse plain = kb.search(CUSTOMER, with.snippets(false).build());
+        assertThat(full.hits()).allSatisfy(h -> assertThat(h.snippet()).isNotEmpty());
+        assertThat(plain.hits()).extracting(SearchHit::articleId)
+                .containsExactlyElementsOf(full.hits().stream().map(SearchHit::articleId).toList());
+        assertThat(plain.hits()).extracting(SearchHit::score)
+                .containsExactlyElementsOf(full.hits().stream().map(SearchHit::score).toList());
+        assertThat(plain.hits()).extracting(SearchHit::title)
+                .containsExactlyElementsOf(full.hits().stream().map(SearchHit::title).toList());
+        assertThat(plain.hits()).allSatisfy(h -> {
+            assertThat(h.snippet()).isEmpty();
+            assertThat(h.highlights()).isEmpty();
+            assertThat(h.titleHighlights()).isEmpty();
+        });
+        assertThat(plain.totalHits()).isEqualTo(full.totalHits());
+        assertThat(plain.facets()).isEqualTo(full.facets());
+    }
+
+    @Test
+    void facetValues_keepsTheMostFrequentValuesOfEachFacet() {
+        for (int i = 0; i < 9; i++) {
+            String tag = "t" + (i % 3 == 0 ? 0 : i % 2 == 0 ? 1 : 2 + i);
+            kb.create(ADMIN, NewArticle.builder("f" + i).category("Help > General").visibility(Visibility.PUBLIC)
+                    .locale(EN).title("Modem reset " + i).body("Reset the modem.").tags(tag).build());
+            kb.publish(ADMIN, ArticleId.of("f" + i), EN, 1);
+        }
+        kb.refresh();
+        SearchRequest.Builder b = SearchRequest.builder("modem").facets(Facet.TAG, Facet.LOCALE);
+        List<FacetCount> all = kb.search(CUSTOMER, b.build()).facet(Facet.TAG);
+        assertThat(all.size()).isGreaterThan(2);
+        SearchResponse two = kb.search(CUSTOMER, b.facetValues(2).build());
+        assertThat(two.facet(Facet.TAG)).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(two.facet(Facet.LOCALE)).hasSize(1);
+        assertThat(two.totalHits()).isEqualTo(9);
+        assertThatThrownBy(() -> SearchRequest.builder("modem").facetValues(0))
+                .isInstanceOf(dev.savoir.kb.InvalidArgumentException.class);
+    }
+
+    @Test
+    void pagesBeyondTheFirstHundredHits_listEveryMatchOnce_inRankOrder() {
+        List<NewArticle> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            specs.add(NewArticle.builder("g" + i).category("Help > General").visibility(Visibility.PUBLIC).locale(EN)
+                    .title("Gateway " + "note ".repeat(1 + i % 7) + i).body("The gateway page " + i + ".").build());
+        }
+        kb.publishAll(ADMIN, specs);
+        kb.refresh();
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 300; offset += 100) {
+            SearchResponse page = kb.search(CUSTOMER, SearchRequest.builder("gateway note").offset(offset).limit(100)
+                    .snippets(false).recordAnalytics(false).exactTotal(true).build());
+            assertThat(page.totalHits()).isEqualTo(230);
+            page.hits().forEach(h -> paged.add(h.articleId().value()));
+        }
+        assertThat(paged).hasSize(230).doesNotHaveDuplicates();
+        List<String> small = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 230; offset += 10) {
+            kb.search(CUSTOMER, SearchRequest.builder("gateway note").offset(offset).limit(10).build()).hits()
+                    .forEach(h -> small.add(h.articleId().value()));
+        }
+        assertThat(small).as("pages of 10 and of 100 agree").isEqualTo(paged);
+    }
+
     // ------------------------------------------------------------------ the popular-query privacy probe
 
     /** The popular queries (not titles) offered to {@code viewer} for {@code prefix}. */

@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * query terms (from the body, else the summary) and the highlighted title. Thread-safe.
  */
 public final class Hits {
+    /** The stored fields of a hit without snippets: no text beyond the title. */
+    private static final Set<String> WITHOUT_TEXT = Set.of(Fields.ID, Fields.LOC, Fields.REV, Fields.KIND,
+            Fields.TITLE_STORED, Fields.CAT_STORED, Fields.TYPE);
     private final Analyzers analyzers;
 
     /** Where the query's terms occur in a text that starts at offset {@code at} of the searched text. */
@@ -44,6 +47,22 @@ public final class Hits {
     /** The hit of {@code sd} (a document of {@code reader}), highlighting {@code query}'s terms in its language. */
     public SearchHit hit(IndexReader reader, StoredFields stored, ScoreDoc sd, QueryTerms query,
             @Nullable Explanation ex) throws IOException {
+        return hit(reader, stored, sd, query, ex, true);
+    }
+
+    /**
+     * As {@link #hit(IndexReader, StoredFields, ScoreDoc, QueryTerms, Explanation)}; without {@code snippets} the
+     * hit has an empty snippet and no highlight, and neither the body nor the summary is read.
+     */
+    public SearchHit hit(IndexReader reader, StoredFields stored, ScoreDoc sd, QueryTerms query,
+            @Nullable Explanation ex, boolean snippets) throws IOException {
+        if (!snippets) {
+            Document d = stored.document(sd.doc, WITHOUT_TEXT);
+            return new SearchHit(ArticleId.of(d.get(Fields.ID)), Locale.forLanguageTag(d.get(Fields.LOC)),
+                    d.getField(Fields.REV).numericValue().intValue(), Fields.DRAFT.equals(d.get(Fields.KIND)),
+                    d.get(Fields.TITLE_STORED), List.of(), "", List.of(), CategoryPath.parse(d.get(Fields.CAT_STORED)),
+                    ArticleType.of(d.get(Fields.TYPE)), sd.score, ex);
+        }
         Document d = stored.document(sd.doc);
         Locale locale = Locale.forLanguageTag(d.get(Fields.LOC));
         String key = Analyzers.key(locale);

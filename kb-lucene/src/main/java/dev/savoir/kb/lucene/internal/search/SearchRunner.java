@@ -57,7 +57,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SearchRunner.class);
-    private static final int MAX_FACET_VALUES = 100;
     /** Fewer hits than this and a spelling is suggested. */
     private static final int DID_YOU_MEAN_BELOW = 3;
 
@@ -165,7 +164,7 @@ public final class SearchRunner {
                 ex = Explainer.explain(searcher, sd, groups, filter, sig, promotions.rules(), pinDocs.contains(sd),
                         viewer.internal());
             }
-            out.add(hits.hit(searcher.getIndexReader(), stored, sd, tq.terms(), ex));
+            out.add(hits.hit(searcher.getIndexReader(), stored, sd, tq.terms(), ex, request.snippets()));
         }
         String suggestion = null;
         if (total < DID_YOU_MEAN_BELOW && !uq.words().isEmpty()) {
@@ -211,7 +210,7 @@ public final class SearchRunner {
                 ex = Explainer.explain(searcher, sd, Map.of(), filter, sig, promotions.rules(), true,
                         viewer.internal());
             }
-            out.add(hits.hit(searcher.getIndexReader(), stored, sd, tq.terms(), ex));
+            out.add(hits.hit(searcher.getIndexReader(), stored, sd, tq.terms(), ex, request.snippets()));
         }
         String suggestion = null;
         if (total < DID_YOU_MEAN_BELOW && !uq.words().isEmpty()) {
@@ -240,7 +239,7 @@ public final class SearchRunner {
         return pinDocs;
     }
 
-    /** Each asked facet's values, most frequent first (then by value), at most {@value #MAX_FACET_VALUES}. */
+    /** Each asked facet's values, most frequent first (then by value), at most the request's facet values. */
     private static Map<Facet, List<FacetCount>> facetLists(SearchRequest request,
                                                            Map<Facet, Map<String, Long>> counts) {
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
@@ -249,7 +248,7 @@ public final class SearchRunner {
             facets.put(f, m.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                             .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(MAX_FACET_VALUES)
+                    .limit(request.facetValues())
                     .map(e -> new FacetCount(e.getKey(), e.getValue())).toList());
         }
         return facets;
