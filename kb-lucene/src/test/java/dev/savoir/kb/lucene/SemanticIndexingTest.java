@@ -9,6 +9,9 @@ import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.MetadataChange;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.search.Passage;
+import dev.savoir.kb.search.SearchMode;
+import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.spi.Embedder;
 import dev.savoir.kb.spi.tck.HashingEmbedder;
 import dev.savoir.kb.spi.tck.SearchEngineContract;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +78,60 @@ class SemanticIndexingTest {
             SearchEngineContract.awaitEmbeddings(kb);
             assertThat(second.embedded()).as("only the new article was embedded").isEqualTo(1);
             assertThat(kb.passages(CUSTOMER_EN, "body text", 100)).hasSize(5);
+        }
+    }
+
+    /** An embedder whose document embeddings wait for the test; the query's are immediate. */
+    private static final class HeldEmbedder implements Embedder {
+        final HashingEmbedder inner = new HashingEmbedder();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String modelId() {
+            return inner.modelId();
+        }
+
+        @Override
+        public int dimension() {
+            return inner.dimension();
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return inner.embed(texts);
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            return HashingEmbedder.vector(query);
+        }
+    }
+
+    @Test
+    void whileTheModelIsBusy_searchStaysLexical_andPassagesComeOnceEmbedded() {
+        HeldEmbedder held = new HeldEmbedder();
+        try (KnowledgeBase kb = Fixtures.builder().directory(dir)
+                .searchEngine(LuceneSearchEngine.builder().embedder(held).build()).build()) {
+            Fixtures.publish(kb, "router", Locale.ENGLISH, Visibility.PUBLIC, "Router reset",
+                    "Hold the reset button for ten seconds.");
+            kb.refresh();
+            assertThat(kb.embeddingProgress().ready()).as("the model has not answered").isFalse();
+            assertThat(kb.search(CUSTOMER_EN, SearchRequest.of("reset button")).hits())
+                    .extracting(h -> h.articleId().value()).as("found at once, lexically").containsExactly("router");
+            assertThat(kb.search(CUSTOMER_EN, SearchRequest.builder("reset button").mode(SearchMode.HYBRID).build())
+                    .hits()).extracting(h -> h.articleId().value()).as("hybrid has the lexical half")
+                    .containsExactly("router");
+            assertThat(kb.passages(CUSTOMER_EN, "reset button", 5)).as("no passage before its vector").isEmpty();
+            held.release.countDown();
+            SearchEngineContract.awaitEmbeddings(kb);
+            assertThat(kb.passages(CUSTOMER_EN, "reset button", 5)).extracting(p -> p.articleId().value())
+                    .containsExactly("router");
         }
     }
 }
