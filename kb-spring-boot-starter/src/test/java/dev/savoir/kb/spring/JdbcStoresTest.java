@@ -9,6 +9,8 @@ import dev.savoir.kb.jdbc.PostgresStores;
 import dev.savoir.kb.jdbc.TestPostgres;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.spring.actuate.KnowledgeBaseHealthIndicator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -42,13 +44,25 @@ class JdbcStoresTest {
         pool.close();
     }
 
+    /** The pool as a plain DataSource, which the context cannot close: the host's pool outlives both contexts. */
+    static DataSource unclosable(DataSource pool) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    try {
+                        return method.invoke(pool, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     @Test
     void jdbcEnabled_keepsTheKnowledgeBaseInTheDataSource() {
         String schema = TestPostgres.newSchema();
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(SavoirAutoConfiguration.class,
                         SavoirActuatorAutoConfiguration.class))
-                .withBean(DataSource.class, () -> pool)
+                .withBean(DataSource.class, () -> unclosable(pool))
                 .withPropertyValues("savoir.jdbc.enabled=true", "savoir.jdbc.schema=" + schema,
                         "savoir.jdbc.table-prefix=kb_", "savoir.follow-interval=50ms");
         runner.withPropertyValues("savoir.folder=" + dir.resolve("node-a")).run(context -> {
