@@ -37,6 +37,9 @@ import org.springframework.context.annotation.Import;
  * {@link KnowledgeBaseListener}s and {@link KnowledgeBaseBuilderCustomizer}s. The knowledge base is closed with the
  * application context, which releases its folder.
  *
+ * <p>Metrics plug in the same way: a binding (kb-micrometer's) contributes a {@link KnowledgeBaseBuilderCustomizer}
+ * bean from an auto-configuration of its own, ordered after this one, that registers its observer on the builder.
+ *
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
