@@ -16,6 +16,7 @@ import dev.savoir.kb.reports.StaleArticle;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.search.AssistHit;
 import dev.savoir.kb.search.EmbeddingProgress;
+import dev.savoir.kb.search.IndexStatus;
 import dev.savoir.kb.search.Passage;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
@@ -344,6 +345,17 @@ public final class KnowledgeBase implements AutoCloseable {
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public EmbeddingProgress embeddingProgress() {
         return s.search.embeddingProgress();
+    }
+
+    /**
+     * How far the search index has come with the store: caught up, or lagging by how many changes (a health check's
+     * figure). Without a search engine, {@link IndexStatus#enabled()} is false and nothing lags.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public IndexStatus indexStatus() {
+        return s.index.status();
     }
 
     /** Search analytics: record clicks and tickets, read top queries, knowledge gaps and deflection. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.RenderedArticle;
 import dev.savoir.kb.Visibility;
+import dev.savoir.kb.search.IndexStatus;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.spi.BodyAnalysis;
 import dev.savoir.kb.spi.ContentRenderer;
@@ -137,6 +138,44 @@ class IndexRepairTest {
             assertThat(kb.search(Fixtures.AGENT_EN, SearchRequest.of("firmware")).hits()).isEmpty();
             kb.refresh();
             assertThat(search(kb, "firmware")).isEmpty();
+        }
+    }
+
+    @Test
+    void indexStatus_lagsWhileAnArticleAwaitsRepair_andCatchesUpOnRefresh() {
+        FlakyRenderer renderer = new FlakyRenderer();
+        try (KnowledgeBase kb = open(renderer)) {
+            publish(kb, "earlier", Locale.ENGLISH, Visibility.PUBLIC, "Modem setup", "Plug in the modem.");
+            IndexStatus before = kb.indexStatus();
+            assertThat(before.enabled()).isTrue();
+            assertThat(before.caughtUp()).isTrue();
+            assertThat(before.indexedSequence()).isEqualTo(kb.lastChange());
+
+            renderer.failuresLeft.set(Integer.MAX_VALUE);
+            publish(kb, "broken", Locale.ENGLISH, Visibility.PUBLIC, "Router firmware", "Flaky firmware steps.");
+            publish(kb, "later", Locale.ENGLISH, Visibility.PUBLIC, "Printer toner", "Replace the toner.");
+            IndexStatus failing = kb.indexStatus();
+            assertThat(failing.awaitingRepair()).isEqualTo(1);
+            assertThat(failing.caughtUp()).isFalse();
+            // held below the broken article's first change although "later" was indexed fine
+            assertThat(failing.indexedSequence()).isLessThanOrEqualTo(before.storeSequence());
+            assertThat(failing.lag()).isEqualTo(failing.storeSequence() - failing.indexedSequence()).isPositive();
+
+            renderer.failuresLeft.set(0);
+            kb.refresh();
+            IndexStatus repaired = kb.indexStatus();
+            assertThat(repaired.caughtUp()).isTrue();
+            assertThat(repaired.lag()).isZero();
+            assertThat(repaired.storeSequence()).isEqualTo(kb.lastChange());
+        }
+    }
+
+    @Test
+    void indexStatus_withoutSearchEngine_isDisabledAndNeverLags() {
+        try (KnowledgeBase kb = Fixtures.builder().inMemory().build()) {
+            IndexStatus s = kb.indexStatus();
+            assertThat(s.enabled()).isFalse();
+            assertThat(s.lag()).isZero();
         }
     }
 }

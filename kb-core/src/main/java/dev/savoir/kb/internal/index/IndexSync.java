@@ -7,6 +7,7 @@ import dev.savoir.kb.Revision;
 import dev.savoir.kb.Translation;
 import dev.savoir.kb.TranslationState;
 import dev.savoir.kb.internal.KbContext;
+import dev.savoir.kb.search.IndexStatus;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.IndexableArticle;
 import dev.savoir.kb.spi.SearchEngine;
@@ -201,6 +202,18 @@ public final class IndexSync {
             repairs.repairFailed(id, System.nanoTime());
             LOG.warn("Indexing {} failed again; retrying later", id, e);
         }
+    }
+
+    /** How far the index has come with the store (see {@link IndexStatus}). */
+    public IndexStatus status() {
+        kb.requireOpen();
+        // the store first: a write between the two reads can only make the index look caught up to it, never behind
+        long last = kb.store().lastSequence();
+        if (engine == null) {
+            return new IndexStatus(false, last, last, 0);
+        }
+        return new IndexStatus(true, last, Math.max(0, Math.min(last, repairs.indexedUpTo())),
+                repairs.pendingCount());
     }
 
     /** Makes every change so far visible to searches now. */
