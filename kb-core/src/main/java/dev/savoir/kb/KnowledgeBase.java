@@ -16,6 +16,7 @@ import dev.savoir.kb.reports.StaleArticle;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.search.AssistHit;
 import dev.savoir.kb.search.EmbeddingProgress;
+import dev.savoir.kb.search.IndexStatus;
 import dev.savoir.kb.search.Passage;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
@@ -331,6 +332,18 @@ public final class KnowledgeBase implements AutoCloseable {
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public EmbeddingProgress embeddingProgress() {
         return s.search.embeddingProgress();
+    }
+
+    /**
+     * How far the search index has caught up with the store (changes not yet indexed, articles awaiting a retry):
+     * for a health check or a lag gauge. On a database store it reads the feed head (one small query).
+     *
+     * @throws KbException if no search engine was configured
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public IndexStatus indexStatus() {
+        return s.index.status();
     }
 
     /** Search analytics: record clicks and tickets, read top queries, knowledge gaps and deflection. */

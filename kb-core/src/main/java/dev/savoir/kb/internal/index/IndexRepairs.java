@@ -156,6 +156,21 @@ final class IndexRepairs {
         return due;
     }
 
+    /**
+     * The highest store sequence up to which every change is in the index: not past a write still on its way, an
+     * article awaiting repair, or (following a shared store) the follower's cursor.
+     */
+    synchronized long indexedUpTo() {
+        long m = highest;
+        if (!inFlight.isEmpty()) {
+            m = Math.min(m, inFlight.firstKey());
+        }
+        for (Pending p : pending.values()) {
+            m = Math.min(m, p.floor());
+        }
+        return Math.min(m, cap);
+    }
+
     /** How many articles await repair. */
     synchronized int pendingCount() {
         return pending.size();

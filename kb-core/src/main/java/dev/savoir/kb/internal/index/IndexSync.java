@@ -7,6 +7,7 @@ import dev.savoir.kb.Revision;
 import dev.savoir.kb.Translation;
 import dev.savoir.kb.TranslationState;
 import dev.savoir.kb.internal.KbContext;
+import dev.savoir.kb.search.IndexStatus;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.IndexableArticle;
 import dev.savoir.kb.spi.SearchEngine;
@@ -267,11 +268,14 @@ public final class IndexSync {
                     return indexable(kb.load(it.next()), List.of());
                 }
             };
+            long total = ids.size();
             engine.rebuild(all, last, n -> {
                 if (progress != null) {
                     progress.accept(n);
                 }
+                kb.observing().rebuildProgress(n, total);
             });
+            kb.observing().rebuildProgress(total, total);
             LOG.info("Rebuilt the search index ({} articles)", ids.size());
         } else if (applied < last) {
             List<StoreChange> changes = store.changesSince(applied, Integer.MAX_VALUE);
@@ -401,6 +405,18 @@ public final class IndexSync {
             }
         }
         repairs.abandon(ticket);
+    }
+
+    /**
+     * How far the index has caught up with the store. The store's last change is read first, so a write landing
+     * meanwhile never shows as a negative lag.
+     *
+     * @throws KbException if there is no search engine, or the knowledge base is closed
+     */
+    public IndexStatus status() {
+        engine();
+        long last = kb.store().lastSequence();
+        return new IndexStatus(last, Math.max(0, repairs.indexedUpTo()), repairs.pendingCount(), following);
     }
 
     /** Closes the engine. */
