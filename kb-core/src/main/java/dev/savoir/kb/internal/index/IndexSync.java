@@ -416,7 +416,7 @@ public final class IndexSync {
     public IndexStatus status() {
         engine();
         long last = kb.store().lastSequence();
-        return new IndexStatus(last, Math.max(0, repairs.indexedUpTo()), repairs.pendingCount(), following);
+        return new IndexStatus(last, Math.max(0, repairs.indexedUpTo(last)), repairs.pendingCount(), following);
     }
 
     /** Closes the engine. */
