@@ -122,11 +122,14 @@ public final class SavoirMetrics implements KnowledgeBaseObserver {
         }
         Polled index = new Polled(kb);
         synchronized (polled) {
-            polled.add(Gauge.builder(Names.INDEX_LAG, index, Polled::lag).tags(tags).baseUnit("changes")
+            polled.add(Gauge.builder(Names.INDEX_LAG, index, Polled::lag).strongReference(true).tags(tags)
+                    .baseUnit("changes")
                     .description("Store changes not in the search index yet").register(registry));
-            polled.add(Gauge.builder(Names.INDEX_PENDING, index, Polled::pending).tags(tags).baseUnit("articles")
+            polled.add(Gauge.builder(Names.INDEX_PENDING, index, Polled::pending).strongReference(true).tags(tags)
+                    .baseUnit("articles")
                     .description("Articles whose indexing failed, retried in the background").register(registry));
-            polled.add(Gauge.builder(Names.EMBEDDING_PENDING, index, Polled::embeddingPending).tags(tags)
+            polled.add(Gauge.builder(Names.EMBEDDING_PENDING, index, Polled::embeddingPending).strongReference(true)
+                    .tags(tags)
                     .baseUnit("passages").description("Passages waiting for their embedding vector")
                     .register(registry));
             int before = registry.getMeters().size();
