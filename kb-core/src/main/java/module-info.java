@@ -13,7 +13,7 @@ module dev.savoir.kb.core {
     requires tools.jackson.dataformat.yaml;
     requires tools.jackson.dataformat.smile;
     requires org.slf4j;
-    requires com.github.benmanes.caffeine;
+    requires transitive com.github.benmanes.caffeine;
     requires io.github.javadiffutils;
 
     exports dev.savoir.kb;

@@ -348,8 +348,9 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * How far the search index has come with the store: caught up, or lagging by how many changes (a health check's
-     * figure). Without a search engine, {@link IndexStatus#enabled()} is false and nothing lags.
+     * How far the search index has caught up with the store (changes not yet indexed, articles awaiting a retry):
+     * for a health check or a lag gauge. On a database store it reads the feed head (one small query). Without a
+     * search engine, {@link IndexStatus#enabled()} is false and nothing lags.
      *
      * @since 0.2
      */

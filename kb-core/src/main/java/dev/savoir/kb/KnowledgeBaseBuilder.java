@@ -15,6 +15,7 @@ import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ContentRenderer;
 import dev.savoir.kb.spi.FeedbackStore;
+import dev.savoir.kb.spi.KnowledgeBaseObserver;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ public final class KnowledgeBaseBuilder {
     private int popularQueryMinViewers = DEFAULT_POPULAR_QUERY_MIN_VIEWERS;
     private boolean analyticsRawText;
     private Duration followInterval = Duration.ofSeconds(1);
+    private @Nullable KnowledgeBaseObserver observer;
     private final Set<String> set = new HashSet<>();
 
     KnowledgeBaseBuilder() {
@@ -306,6 +308,20 @@ public final class KnowledgeBaseBuilder {
         return this;
     }
 
+    /**
+     * Tells an observer about searches, store writes, rebuild and import progress, and lets it poll the index status
+     * and the caches, e.g. kb-micrometer's {@code SavoirMetrics} (default: none, and then nothing is timed). It
+     * never sees query text; an exception it throws is logged and ignored.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public KnowledgeBaseBuilder observer(KnowledgeBaseObserver observer) {
+        once("observer");
+        this.observer = Check.notNull("observer", observer);
+        return this;
+    }
+
     /** Receives the number of articles indexed so far while the search index is rebuilt. */
     public KnowledgeBaseBuilder onRebuildProgress(LongConsumer progress) {
         once("onRebuildProgress");
@@ -336,7 +352,7 @@ public final class KnowledgeBaseBuilder {
                 distinctReviewer, reviewRequired, rules, stalePolicy, defaultLocale, maxBodyBytes, linkResolver,
                 shared, schedulerInterval, rebuildProgress, viewDedupWindow, analyticsQueueCapacity,
                 analyticsRetentionDays, feedbackStore, analyticsStore, schedulerLease, popularQueryMinViewers,
-                analyticsRawText, followInterval);
+                analyticsRawText, followInterval, observer);
         boolean ownsShared = shared == null;
         SharedResources res = shared != null ? shared : SharedResources.create();
         CompletableFuture<ArticleStore> opening;
@@ -368,7 +384,7 @@ public final class KnowledgeBaseBuilder {
         }
         CompletableFuture<ArticleStore> pending = opening;
         try {
-            return new KnowledgeBase(Services.open(settings, () -> await(pending), res, ownsShared));
+            return new KnowledgeBase(Services.open(settings, () -> await(pending), res, ownsShared, res.cache()));
         } catch (RuntimeException e) {
             try {
                 await(pending).close();

@@ -28,7 +28,9 @@ public final class SharedResources implements AutoCloseable {
         this.scheduler = b.scheduler != null ? b.scheduler : Executors.newScheduledThreadPool(b.threads,
                 daemonThreads("savoir-scheduler"));
         this.cacheBytes = b.cacheBytes;
-        this.cache = Caffeine.newBuilder().maximumWeight(b.cacheBytes).weigher(FileArticleStore::weigh).build();
+        // Statistics on: an observer (kb-micrometer) reports the hit rate.
+        this.cache = Caffeine.newBuilder().maximumWeight(b.cacheBytes).weigher(FileArticleStore::weigh)
+                .recordStats().build();
     }
 
     /** Defaults: one daemon scheduler thread, a 64 MiB revision cache. */

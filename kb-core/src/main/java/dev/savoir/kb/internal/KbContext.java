@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every feature of one knowledge base shares: the store (the source of truth), the clock, the permission
- * policy, and whether the knowledge base is still open. The lookups here are the ones every feature repeats: an
+ * policy, the observer, and whether the knowledge base is still open. The lookups here are the ones every feature repeats: an
  * article that must exist, a translation that must exist, a permission that must be granted.
  */
 public final class KbContext {
@@ -26,13 +26,25 @@ public final class KbContext {
     private final Clock clock;
     private final PermissionPolicy permissions;
     private final Locale defaultLocale;
+    private final Observing observing;
     private volatile boolean closed;
 
     public KbContext(ArticleStore store, Clock clock, PermissionPolicy permissions, Locale defaultLocale) {
+        this(store, clock, permissions, defaultLocale, Observing.NONE);
+    }
+
+    public KbContext(ArticleStore store, Clock clock, PermissionPolicy permissions, Locale defaultLocale,
+                     Observing observing) {
         this.store = store;
         this.clock = clock;
         this.permissions = permissions;
         this.defaultLocale = defaultLocale;
+        this.observing = observing;
+    }
+
+    /** The observer of this knowledge base's searches and writes ({@link Observing#NONE} without one). */
+    public Observing observing() {
+        return observing;
     }
 
     public ArticleStore store() {

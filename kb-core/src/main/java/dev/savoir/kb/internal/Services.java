@@ -1,5 +1,6 @@
 package dev.savoir.kb.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.savoir.kb.SharedResources;
 import dev.savoir.kb.analytics.SearchAnalytics;
 import dev.savoir.kb.internal.analytics.FileAnalyticsStore;
@@ -74,11 +75,12 @@ public final class Services implements AutoCloseable {
 
     private Services(Settings s, ArticleStore store, @Nullable SearchEngine engine, FeedbackStore feedbackStore,
                      AnalyticsStore analyticsStore, ContentRenderer renderer, SharedResources shared,
-                     boolean ownsShared) {
+                     boolean ownsShared, Cache<?, ?> revisionCache) {
         this.shared = shared;
         this.ownsShared = ownsShared;
         this.analyticsStore = analyticsStore;
-        this.context = new KbContext(store, s.clock(), s.permissions(), s.defaultLocale());
+        this.context = new KbContext(store, s.clock(), s.permissions(), s.defaultLocale(),
+                Observing.of(s.observer()));
         this.limits = new InputLimits(s.maxBodyBytes());
         this.index = new IndexSync(context, engine);
         this.pipeline = new ChangePipeline(context, index);
@@ -94,7 +96,7 @@ public final class Services implements AutoCloseable {
         this.feedback = new Feedback(context, feedbackStore, reader, editor, engine);
         this.analytics = new RecordingSearchAnalytics(analyticsStore, s.clock(), s.analyticsRawText());
         this.search = new SearchService(index, analytics, new PopularQueries(s.popularQueryMinViewers(),
-                Duration.ofDays(s.analyticsRetentionDays()), s.clock()), s.linkResolver());
+                Duration.ofDays(s.analyticsRetentionDays()), s.clock()), s.linkResolver(), context.observing());
         this.privacy = new ViewerPrivacy(context, feedback, analyticsStore, search);
         this.reports = new Reports(context, feedbackStore);
         this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);
@@ -114,15 +116,17 @@ public final class Services implements AutoCloseable {
                 : null;
         this.housekeeping = shared.scheduler().scheduleWithFixedDelay(this::housekeepingQuietly, 200, 200,
                 TimeUnit.MILLISECONDS);
+        context.observing().opened(new ObservedView(context, index, revisionCache, renderer));
     }
 
     /**
      * Opens a knowledge base's features around a store that may still be opening.
      *
      * @param store the store once opened (waits for it), or its own failure
+     * @param revisionCache the shared revision cache, for the observer's cache statistics
      */
     public static Services open(Settings s, Supplier<ArticleStore> store, SharedResources shared,
-                                boolean ownsShared) {
+                                boolean ownsShared, Cache<?, ?> revisionCache) {
         ContentRenderer renderer = s.renderer() != null ? s.renderer() : new PlainTextRenderer();
         Path dir = s.directory();
         FeedbackStore fb = null;
@@ -152,7 +156,7 @@ public final class Services implements AutoCloseable {
             throw e;
         }
         try {
-            return new Services(s, store.get(), engine, fb, an, renderer, shared, ownsShared);
+            return new Services(s, store.get(), engine, fb, an, renderer, shared, ownsShared, revisionCache);
         } catch (RuntimeException e) {
             closeAll(engine, an, fb);
             throw e;
@@ -207,6 +211,7 @@ public final class Services implements AutoCloseable {
             return;
         }
         context.close();
+        context.observing().closed();
         if (scheduledTask != null) {
             scheduledTask.cancel(false);
         }

@@ -1,6 +1,8 @@
 package dev.savoir.kb.spi;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.savoir.kb.RenderedArticle;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -19,4 +21,15 @@ public interface ContentRenderer {
      * returns nothing for an article the viewer may not see, so that no title or URL of it leaks.
      */
     RenderedArticle.Html render(String markdown, RenderContext context);
+
+    /**
+     * The renderer's Caffeine caches by name, recording statistics, for metrics (none by default). The knowledge
+     * base hands them to its observer ({@link ObservedKnowledgeBase#caches()}); nobody writes to them.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default Map<String, Cache<?, ?>> caches() {
+        return Map.of();
+    }
 }

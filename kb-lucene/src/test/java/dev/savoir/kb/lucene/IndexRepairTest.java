@@ -149,7 +149,7 @@ class IndexRepairTest {
             IndexStatus before = kb.indexStatus();
             assertThat(before.enabled()).isTrue();
             assertThat(before.caughtUp()).isTrue();
-            assertThat(before.indexedSequence()).isEqualTo(kb.lastChange());
+            assertThat(before.indexedChange()).isEqualTo(kb.lastChange());
 
             renderer.failuresLeft.set(Integer.MAX_VALUE);
             publish(kb, "broken", Locale.ENGLISH, Visibility.PUBLIC, "Router firmware", "Flaky firmware steps.");
@@ -158,15 +158,15 @@ class IndexRepairTest {
             assertThat(failing.awaitingRepair()).isEqualTo(1);
             assertThat(failing.caughtUp()).isFalse();
             // held below the broken article's first change although "later" was indexed fine
-            assertThat(failing.indexedSequence()).isLessThanOrEqualTo(before.storeSequence());
-            assertThat(failing.lag()).isEqualTo(failing.storeSequence() - failing.indexedSequence()).isPositive();
+            assertThat(failing.indexedChange()).isLessThanOrEqualTo(before.lastChange());
+            assertThat(failing.lag()).isEqualTo(failing.lastChange() - failing.indexedChange()).isPositive();
 
             renderer.failuresLeft.set(0);
             kb.refresh();
             IndexStatus repaired = kb.indexStatus();
             assertThat(repaired.caughtUp()).isTrue();
             assertThat(repaired.lag()).isZero();
-            assertThat(repaired.storeSequence()).isEqualTo(kb.lastChange());
+            assertThat(repaired.lastChange()).isEqualTo(kb.lastChange());
         }
     }
 

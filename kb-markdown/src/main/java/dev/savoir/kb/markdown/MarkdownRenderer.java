@@ -1,5 +1,6 @@
 package dev.savoir.kb.markdown;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.savoir.kb.ContentTooLargeException;
 import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.RenderedArticle;
@@ -176,6 +177,12 @@ public final class MarkdownRenderer implements ContentRenderer {
         return new MarkdownDocument(r.frontMatter(), r.plainText(), r.toc(),
                 r.links().stream().map(l -> new MarkdownDocument.InternalLink(l[0], l[1])).toList(),
                 r.images().stream().map(i -> new MarkdownDocument.Image(i[0], i[1])).toList());
+    }
+
+    /** The cache of rendered HTML ({@code savoir.render.html}), recording statistics; none without a cache. */
+    @Override
+    public Map<String, Cache<?, ?>> caches() {
+        return cache.caches();
     }
 
     /**

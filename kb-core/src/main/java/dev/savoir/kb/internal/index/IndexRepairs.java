@@ -157,11 +157,12 @@ final class IndexRepairs {
     }
 
     /**
-     * The store sequence up to which every change is in the index: not past a write still on its way, an article
-     * awaiting repair, or (when following) the follower's cursor.
+     * The highest store sequence up to which every change is in the index, given the store's last one: every write
+     * of this process is indexed, on its way (its ticket's floor caps it) or awaiting repair (its floor caps it), and
+     * (following a shared store) nothing past the follower's cursor is known to be in.
      */
-    synchronized long indexedUpTo() {
-        long m = highest;
+    synchronized long indexedUpTo(long last) {
+        long m = last;
         if (!inFlight.isEmpty()) {
             m = Math.min(m, inFlight.firstKey());
         }

@@ -204,18 +204,6 @@ public final class IndexSync {
         }
     }
 
-    /** How far the index has come with the store (see {@link IndexStatus}). */
-    public IndexStatus status() {
-        kb.requireOpen();
-        // the store first: a write between the two reads can only make the index look caught up to it, never behind
-        long last = kb.store().lastSequence();
-        if (engine == null) {
-            return new IndexStatus(false, last, last, 0);
-        }
-        return new IndexStatus(true, last, Math.max(0, Math.min(last, repairs.indexedUpTo())),
-                repairs.pendingCount());
-    }
-
     /** Makes every change so far visible to searches now. */
     public void refresh() {
         kb.requireOpen();
@@ -280,11 +268,14 @@ public final class IndexSync {
                     return indexable(kb.load(it.next()), List.of());
                 }
             };
+            long total = ids.size();
             engine.rebuild(all, last, n -> {
                 if (progress != null) {
                     progress.accept(n);
                 }
+                kb.observing().rebuildProgress(n, total);
             });
+            kb.observing().rebuildProgress(total, total);
             LOG.info("Rebuilt the search index ({} articles)", ids.size());
         } else if (applied < last) {
             List<StoreChange> changes = store.changesSince(applied, Integer.MAX_VALUE);
@@ -414,6 +405,22 @@ public final class IndexSync {
             }
         }
         repairs.abandon(ticket);
+    }
+
+    /**
+     * How far the index has caught up with the store. The store's last change is read first, so a write landing
+     * meanwhile never shows as a negative lag.
+     * Without a search engine: not enabled, nothing lags.
+     */
+    public IndexStatus status() {
+        kb.requireOpen();
+        // the store first: a write between the two reads can only make the index look caught up to it, never behind
+        long last = kb.store().lastSequence();
+        if (engine == null) {
+            return new IndexStatus(false, last, last, 0, false);
+        }
+        return new IndexStatus(true, last, Math.max(0, repairs.indexedUpTo(last)), repairs.pendingCount(),
+                following);
     }
 
     /** Closes the engine. */

@@ -20,6 +20,7 @@ import dev.savoir.kb.internal.feedback.Feedback;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.read.EditorReads;
 import dev.savoir.kb.internal.write.ChangePipeline;
+import dev.savoir.kb.io.ImportProgress;
 import dev.savoir.kb.spi.StoreCommit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +100,13 @@ public final class ArchiveImport {
             }
             LOG.info("Imported {} archived articles by {}", commits.size(), actor.id());
         }, commits.stream().map(c -> c.events().getLast()).toList());
+        if (kb.observing().active()) {
+            ImportProgress before = Importer.running();
+            int n = commits.size();
+            kb.observing().importProgress(before == null ? new ImportProgress(n, n, 0, n)
+                    : new ImportProgress(before.read(), before.imported() + n, before.rejected(),
+                    Math.max(before.total(), before.imported() + n)));
+        }
         return commits.size();
     }
 

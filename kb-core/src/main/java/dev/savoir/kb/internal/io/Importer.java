@@ -62,7 +62,19 @@ public final class Importer {
         }
     }
 
+    /**
+     * The import under way on this thread, as it stood before the batch being written: the knowledge base's side of
+     * {@code importArchives} ({@link ArchiveImport}) reads it to tell its observer how far the whole import has come,
+     * whatever format (or host code) runs it through {@link #run}.
+     */
+    private static final ThreadLocal<ImportProgress> RUNNING = new ThreadLocal<>();
+
     private Importer() {
+    }
+
+    /** The progress of the import this thread is running, before its current batch; null outside an import. */
+    static @Nullable ImportProgress running() {
+        return RUNNING.get();
     }
 
     /** Where an import writes: the facade's {@code importArchives}. */
@@ -136,12 +148,14 @@ public final class Importer {
             batch.add(archive);
             batchWhere.add(rec);
             if (batch.size() == options.batchSize()) {
-                flush(kb, actor, options, batch, batchWhere, written);
+                flush(kb, actor, options, batch, batchWhere, written,
+                        new ImportProgress(counts[0], written[1], rejectedRecords, total));
                 progress.accept(new ImportProgress(counts[0], written[1], rejectedRecords, total));
             }
         });
         if (!batch.isEmpty()) {
-            flush(kb, actor, options, batch, batchWhere, written);
+            flush(kb, actor, options, batch, batchWhere, written,
+                    new ImportProgress(counts[0], written[1], rejectedRecords, total));
             progress.accept(new ImportProgress(counts[0], written[1], rejectedRecords, total));
         }
         long attachments = afterWrite.getAsLong();
@@ -151,7 +165,8 @@ public final class Importer {
     }
 
     private static void flush(BatchWriter kb, Actor actor, ImportOptions options, List<ArticleArchive> batch,
-                              List<Located> where, long[] written) {
+                              List<Located> where, long[] written, ImportProgress before) {
+        RUNNING.set(before);
         try {
             kb.importArchives(actor, List.copyOf(batch), options.keepStates());
         } catch (PermissionDeniedException e) {
@@ -163,6 +178,8 @@ public final class Importer {
         } catch (KbException e) {
             throw new ImportRejectedException(List.of(locate(where, String.valueOf(e.getMessage()),
                     "the knowledge base refused the batch: " + e.getMessage())), written[1]);
+        } finally {
+            RUNNING.remove();
         }
         written[1] += batch.size();
         for (ArticleArchive a : batch) {

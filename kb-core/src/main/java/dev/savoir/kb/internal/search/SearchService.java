@@ -6,6 +6,7 @@ import dev.savoir.kb.PermissionDeniedException;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.analytics.SearchAnalytics;
 import dev.savoir.kb.internal.Check;
+import dev.savoir.kb.internal.Observing;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.index.IndexSync;
 import dev.savoir.kb.policy.LinkResolver;
@@ -18,6 +19,7 @@ import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
+import dev.savoir.kb.spi.KnowledgeBaseObserver.SearchKind;
 import dev.savoir.kb.spi.PassageMatch;
 import dev.savoir.kb.spi.QueryNormalizer;
 import dev.savoir.kb.spi.SearchEngine;
@@ -49,18 +51,41 @@ public final class SearchService {
     private final SearchAnalytics analytics;
     private final PopularQueries popular;
     private final LinkResolver links;
+    private final Observing observing;
 
-    public SearchService(IndexSync index, SearchAnalytics analytics, PopularQueries popular, LinkResolver links) {
+    public SearchService(IndexSync index, SearchAnalytics analytics, PopularQueries popular, LinkResolver links,
+                         Observing observing) {
         this.index = index;
         this.analytics = analytics;
         this.popular = popular;
         this.links = links;
+        this.observing = observing;
     }
+
+    // Each reader call below is timed for the observer in a try/finally written out (no lambda), so that without an
+    // observer nothing is allocated; the observer learns the kind of search and viewer, never the text.
 
     public SearchResponse search(@Nullable ViewerContext viewer, @Nullable SearchRequest request,
                                  @Nullable String sessionId) {
         Check.notNull("viewer", viewer);
         Check.notNull("request", request);
+        Object started = observing.searchStarted(SearchKind.SEARCH, viewer);
+        long start = observing.now();
+        long hits = 0;
+        Throwable failure = null;
+        try {
+            SearchResponse response = searchUnobserved(viewer, request, sessionId);
+            hits = response.totalHits();
+            return response;
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            observing.searchFinished(started, start, SearchKind.SEARCH, viewer, hits, failure);
+        }
+    }
+
+    private SearchResponse searchUnobserved(ViewerContext viewer, SearchRequest request, @Nullable String sessionId) {
         var engine = index.engine();
         if (request.includeDrafts() && !viewer.internal()) {
             throw new PermissionDeniedException("external viewer", Action.READ_DRAFTS,
@@ -112,6 +137,23 @@ public final class SearchService {
         Check.notNull("viewer", viewer);
         Check.notNull("prefix", prefix);
         InputLimits.checkLimit(limit, InputLimits.MAX_AUTOCOMPLETE);
+        Object started = observing.searchStarted(SearchKind.AUTOCOMPLETE, viewer);
+        long start = observing.now();
+        long hits = 0;
+        Throwable failure = null;
+        try {
+            List<Suggestion> found = autocompleteUnobserved(viewer, prefix, limit);
+            hits = found.size();
+            return found;
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            observing.searchFinished(started, start, SearchKind.AUTOCOMPLETE, viewer, hits, failure);
+        }
+    }
+
+    private List<Suggestion> autocompleteUnobserved(ViewerContext viewer, String prefix, int limit) {
         SearchEngine engine = index.engine();
         List<Suggestion> titles = engine.autocomplete(prefix, limit, viewer);
         if (titles.size() >= limit) {
@@ -150,7 +192,20 @@ public final class SearchService {
         Check.notNull("viewer", viewer);
         Check.notNull("id", id);
         InputLimits.checkLimit(limit, SearchRequest.MAX_LIMIT);
-        return index.engine().related(id, limit, viewer);
+        Object started = observing.searchStarted(SearchKind.RELATED, viewer);
+        long start = observing.now();
+        long hits = 0;
+        Throwable failure = null;
+        try {
+            List<SearchHit> found = index.engine().related(id, limit, viewer);
+            hits = found.size();
+            return found;
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            observing.searchFinished(started, start, SearchKind.RELATED, viewer, hits, failure);
+        }
     }
 
     public List<AssistHit> suggestForTicket(@Nullable ViewerContext viewer, @Nullable String subject,
@@ -159,7 +214,20 @@ public final class SearchService {
         Check.notNull("subject", subject);
         Check.notNull("description", description);
         InputLimits.checkLimit(limit, SearchRequest.MAX_LIMIT);
-        return index.engine().assist(subject, description, limit, viewer);
+        Object started = observing.searchStarted(SearchKind.ASSIST, viewer);
+        long start = observing.now();
+        long hits = 0;
+        Throwable failure = null;
+        try {
+            List<AssistHit> found = index.engine().assist(subject, description, limit, viewer);
+            hits = found.size();
+            return found;
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            observing.searchFinished(started, start, SearchKind.ASSIST, viewer, hits, failure);
+        }
     }
 
     /**
@@ -172,7 +240,20 @@ public final class SearchService {
         InputLimits.checkLimit(limit, SearchRequest.MAX_LIMIT);
         String q = question.length() > SearchRequest.MAX_QUERY_LENGTH
                 ? question.substring(0, SearchRequest.MAX_QUERY_LENGTH) : question;
-        List<PassageMatch> found = index.engine().passages(q, limit, viewer);
+        Object started = observing.searchStarted(SearchKind.PASSAGES, viewer);
+        long start = observing.now();
+        long hits = 0;
+        Throwable failure = null;
+        List<PassageMatch> found;
+        try {
+            found = index.engine().passages(q, limit, viewer);
+            hits = found.size();
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            observing.searchFinished(started, start, SearchKind.PASSAGES, viewer, hits, failure);
+        }
         List<Passage> out = new ArrayList<>(found.size());
         for (PassageMatch m : found) {
             String url = links.urlFor(m.articleId(), m.locale());

@@ -11,8 +11,10 @@ import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBaseListener;
 import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.KbContext;
+import dev.savoir.kb.internal.Observing;
 import dev.savoir.kb.internal.index.IndexSync;
 import dev.savoir.kb.internal.index.IndexTicket;
+import dev.savoir.kb.spi.KnowledgeBaseObserver.WriteKind;
 import dev.savoir.kb.spi.StoreCommit;
 import java.time.Instant;
 import java.util.Collection;
@@ -88,7 +90,8 @@ public final class ChangePipeline {
             IndexTicket ticket = index.begin();
             long seq;
             try {
-                seq = kb.store().commit(new StoreCommit(m.article(), current.version(), m.revisions(), m.events()));
+                seq = commit(WriteKind.UPDATE, new StoreCommit(m.article(), current.version(), m.revisions(),
+                        m.events()));
             } catch (RuntimeException e) {
                 index.abandon(ticket);
                 throw e;
@@ -112,7 +115,7 @@ public final class ChangePipeline {
             IndexTicket ticket = index.begin();
             long seq;
             try {
-                seq = kb.store().commit(commit);
+                seq = commit(WriteKind.CREATE, commit);
             } catch (RuntimeException e) {
                 index.abandon(ticket);
                 throw e;
@@ -148,7 +151,7 @@ public final class ChangePipeline {
             IndexTicket ticket = index.begin();
             long last;
             try {
-                last = kb.store().commitAll(commits);
+                last = commitAll(commits);
             } catch (RuntimeException e) {
                 index.abandon(ticket);
                 throw e;
@@ -209,6 +212,38 @@ public final class ChangePipeline {
                 }
             }
         });
+    }
+
+    /** The store's commit of one article, timed for the observer. */
+    private long commit(WriteKind kind, StoreCommit commit) {
+        Observing obs = kb.observing();
+        Object started = obs.writeStarted(kind, 1);
+        long start = obs.now();
+        Throwable failure = null;
+        try {
+            return kb.store().commit(commit);
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            obs.writeFinished(started, start, kind, 1, failure);
+        }
+    }
+
+    /** The store's commit of a batch, timed for the observer. */
+    private long commitAll(List<StoreCommit> commits) {
+        Observing obs = kb.observing();
+        Object started = obs.writeStarted(WriteKind.BATCH, commits.size());
+        long start = obs.now();
+        Throwable failure = null;
+        try {
+            return kb.store().commitAll(commits);
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
+        } finally {
+            obs.writeFinished(started, start, WriteKind.BATCH, commits.size(), failure);
+        }
     }
 
     private void requireAbsent(ArticleId id, String hint) {

@@ -111,6 +111,11 @@ public final class RenderCache {
         return maximumBytes;
     }
 
+    /** The cache of rendered HTML (which records statistics) by name, for metrics; none when disabled. */
+    public Map<String, Cache<?, ?>> caches() {
+        return html == null ? Map.of() : Map.of("savoir.render.html", html);
+    }
+
     /** Drops every entry. */
     public void clear() {
         if (html != null && targets != null) {

@@ -62,10 +62,10 @@ public final class KnowledgeBaseHealthIndicator implements HealthIndicator {
             return Health.down(e).withDetail("store", store).build();
         }
         Health.Builder h = new Health.Builder();
-        h.withDetail("store", withLastChange(index.storeSequence()));
+        h.withDetail("store", withLastChange(index.lastChange()));
         if (index.enabled()) {
             h.withDetail("index", Map.of("state", index.caughtUp() ? "caught-up" : "lagging",
-                    "indexedChange", index.indexedSequence(), "lag", index.lag(),
+                    "indexedChange", index.indexedChange(), "lag", index.lag(),
                     "awaitingRepair", index.awaitingRepair()));
             EmbeddingProgress embeddings = kb.embeddingProgress();
             if (embeddings.enabled()) {

@@ -42,7 +42,7 @@ public final class KnowledgeBaseInfoContributor implements InfoContributor {
         savoir.put("articles", kb.size());
         IndexStatus index = kb.indexStatus();
         Map<String, Object> s = new LinkedHashMap<>(store);
-        s.put("lastChange", index.storeSequence());
+        s.put("lastChange", index.lastChange());
         savoir.put("store", s);
         savoir.put("search", index.enabled());
         savoir.put("semanticSearch", index.enabled() && kb.embeddingProgress().enabled());
