@@ -48,6 +48,20 @@ final class TestNode implements AutoCloseable {
         this.transportPort = transportPort;
     }
 
+    private static TestNode shared;
+
+    /**
+     * The node the test classes share (JUnit's and jqwik's engines both run them, so no class may stop it): started on
+     * first use, stopped when the JVM exits.
+     */
+    static synchronized TestNode shared() {
+        if (shared == null) {
+            shared = startNew("shared");
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "savoir-test-node-stop"));
+        }
+        return shared;
+    }
+
     /** A node on a new folder under {@code target/opensearch}, started. */
     static TestNode startNew(String name) {
         try {

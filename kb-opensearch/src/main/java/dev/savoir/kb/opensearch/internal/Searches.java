@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -450,15 +451,30 @@ public final class Searches {
         ticket = ticket.length() > 20_000 ? ticket.substring(0, 20_000) : ticket;
         String key = viewers.languageKeys(viewer).getFirst();
         Map<String, Long> tf = new LinkedHashMap<>();
+        Map<String, String> surface = new HashMap<>();
         ObjectNode body = Cluster.object().put("analyzer", "savoir_" + key).put("text", ticket);
         JsonNode r = cluster.call("analyzing a ticket", "POST", "/" + index + "/_analyze", body);
         for (JsonNode t : r.path("tokens")) {
-            tf.merge(t.path("token").asString(), 1L, Long::sum);
+            String term = t.path("token").asString();
+            tf.merge(term, 1L, Long::sum);
+            int start = t.path("start_offset").asInt();
+            int end = t.path("end_offset").asInt();
+            if (start >= 0 && end <= ticket.length() && start < end) {
+                // the ticket's own word, as the agent wrote it (the index holds its stem)
+                surface.putIfAbsent(term, ticket.substring(start, end).toLowerCase(Locale.ROOT));
+            }
             if (tf.size() >= 200) {
                 break;
             }
         }
-        return similar(index, key, new ArrayList<>(tf.keySet()), tf, ASSIST_TERMS, null, limit, viewer);
+        List<AssistHit> hits = similar(index, key, new ArrayList<>(tf.keySet()), tf, ASSIST_TERMS, null, limit,
+                viewer);
+        List<AssistHit> out = new ArrayList<>(hits.size());
+        for (AssistHit h : hits) {
+            out.add(new AssistHit(h.hit(), h.matchedTerms().stream().map(t -> surface.getOrDefault(t, t)).distinct()
+                    .toList()));
+        }
+        return out;
     }
 
     private List<AssistHit> similar(String index, String key, List<String> candidates, Map<String, Long> tf,
