@@ -82,6 +82,9 @@ public final class OsEngine implements SearchEngine {
         OsEngine e = new OsEngine(cluster, context, o, o.prefix() + name, ephemeral);
         try {
             e.openIndex(o);
+            // after a cluster restart the index's shards recover for a while: wait for them, within the timeout
+            cluster.call("waiting for the index " + e.index + " to recover", "GET", "/_cluster/health/" + e.index,
+                    null, Map.of("wait_for_status", "yellow", "timeout", o.timeout().toMillis() + "ms"), false);
         } catch (RuntimeException ex) {
             cluster.close();
             throw ex;
