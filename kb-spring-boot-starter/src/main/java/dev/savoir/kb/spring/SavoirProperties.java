@@ -50,6 +50,7 @@ public class SavoirProperties {
     private final Feedback feedback = new Feedback();
     private final Privacy privacy = new Privacy();
     private final Health health = new Health();
+    private final Metrics metrics = new Metrics();
 
     public @Nullable Path getFolder() {
         return folder;
@@ -149,6 +150,10 @@ public class SavoirProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
     }
 
     /** {@code savoir.search.*}: kb-lucene's engine, when it is on the class path. */
@@ -376,6 +381,21 @@ public class SavoirProperties {
 
         public void setMaxIndexLag(long maxIndexLag) {
             this.maxIndexLag = maxIndexLag;
+        }
+    }
+
+    /** {@code savoir.metrics.*}: the knowledge base's Micrometer meters and observations (with kb-micrometer). */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static class Metrics {
+        /** Whether the knowledge base reports to the application's MeterRegistry (default true). */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

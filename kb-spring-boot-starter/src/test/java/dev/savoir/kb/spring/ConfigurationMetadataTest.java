@@ -38,6 +38,7 @@ class ConfigurationMetadataTest {
         }
         assertThat(byName.get("savoir.scheduler-interval").get("type").asString()).isEqualTo("java.time.Duration");
         assertThat(byName.get("savoir.health.max-index-lag").get("defaultValue").asLong()).isEqualTo(1000);
+        assertThat(byName.get("savoir.metrics.enabled").get("defaultValue").asBoolean()).isTrue();
     }
 
     @Test
@@ -47,7 +48,8 @@ class ConfigurationMetadataTest {
             assertThat(in).isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList())
                     .containsExactly(SavoirAutoConfiguration.class.getName(),
-                            SavoirActuatorAutoConfiguration.class.getName());
+                            SavoirActuatorAutoConfiguration.class.getName(),
+                            SavoirMetricsAutoConfiguration.class.getName());
         }
     }
 }
