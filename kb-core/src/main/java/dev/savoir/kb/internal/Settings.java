@@ -11,6 +11,7 @@ import dev.savoir.kb.spi.ContentRenderer;
 import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.SearchEngineFactory;
+import dev.savoir.kb.spi.WorkflowStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,8 @@ public record Settings(@Nullable Path directory, boolean inMemory, @Nullable Art
                        @Nullable LongConsumer rebuildProgress, Duration viewDedupWindow, int analyticsQueueCapacity,
                        int analyticsRetentionDays, @Nullable FeedbackStore feedbackStore,
                        @Nullable AnalyticsStore analyticsStore, SchedulerLease schedulerLease,
-                       int popularQueryMinViewers, boolean analyticsRawText, Duration followInterval) {
+                       int popularQueryMinViewers, boolean analyticsRawText, Duration followInterval,
+                       @Nullable WorkflowStore workflowStore) {
     public Settings {
         rules = List.copyOf(rules);
     }
