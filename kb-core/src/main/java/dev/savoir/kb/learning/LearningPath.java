@@ -7,6 +7,7 @@ import dev.savoir.kb.Role;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -39,7 +40,8 @@ public record LearningPath(String id, String title, Locale locale, List<ArticleI
             throw new InvalidArgumentException("locale", "is required, got null");
         }
         Locales.check(locale);
-        if (articles == null || articles.isEmpty() || articles.size() > MAX_ARTICLES || articles.contains(null)) {
+        if (articles == null || articles.isEmpty() || articles.size() > MAX_ARTICLES
+                || articles.stream().anyMatch(Objects::isNull)) {
             throw new InvalidArgumentException("articles", "must hold 1-" + MAX_ARTICLES + " article ids");
         }
         if (new HashSet<>(articles).size() != articles.size()) {
