@@ -17,6 +17,8 @@ import dev.savoir.kb.PermissionDeniedException;
 import dev.savoir.kb.Revision;
 import dev.savoir.kb.Role;
 import dev.savoir.kb.Visibility;
+import dev.savoir.kb.io.ImportOptions;
+import dev.savoir.kb.io.MarkdownFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,6 +138,20 @@ class LearningPathsTest {
             assertThat(state(kb, ANN, REFUNDS)).isEqualTo(ReadState.UP_TO_DATE);
             ArticleArchive archive = kb.exportArchive(ADMIN, REFUNDS);
             assertThat(archive.revisions().get(EN)).extracting(Revision::minor).containsExactly(false, true);
+        }
+    }
+
+    @Test
+    void minorMarks_surviveAMarkdownExportAndImport(@TempDir Path export) {
+        try (KnowledgeBase kb = seeded()) {
+            republish(kb, REFUNDS, true, "typo fixed");
+            republish(kb, REFUNDS, false, "new policy");
+            MarkdownFormat.create().exportFolder(kb, ADMIN, export);
+        }
+        try (KnowledgeBase other = KnowledgeBase.builder().inMemory().build()) {
+            MarkdownFormat.create().importFolder(other, ADMIN, export, ImportOptions.defaults());
+            assertThat(other.history(ADMIN, REFUNDS, EN)).extracting(Revision::minor)
+                    .containsExactly(false, true, false);
         }
     }
 

@@ -143,9 +143,7 @@ public final class ArchiveJson {
         g.writeStringProperty("changeNote", r.changeNote());
         g.writeStringProperty("contentHash", r.contentHash());
         integer(g, "restoredFrom", r.restoredFrom());
-        if (r.minor()) {
-            g.writeBooleanProperty("minor", true);
-        }
+        g.writeBooleanProperty("minor", r.minor());
         g.writeEndObject();
     }
 
