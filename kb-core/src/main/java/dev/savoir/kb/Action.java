@@ -25,7 +25,13 @@ public enum Action {
     VERIFY("verify"),
     READ_DRAFTS("read drafts of"),
     /** Record that a support ticket was resolved with an article (since 0.2). */
-    LINK_TICKET("link a ticket to");
+    LINK_TICKET("link a ticket to"),
+    /** Flag an article or suggest an edit to it in the feedback inbox (since 0.3). */
+    FLAG("flag or suggest an edit to"),
+    /** Acknowledge having read a revision of an article of a learning path (since 0.3). */
+    ACKNOWLEDGE("acknowledge having read"),
+    /** Create, change or delete learning paths and teams (since 0.3); the article is null. */
+    MANAGE_LEARNING("manage learning paths with");
 
     private final String verb;
 

@@ -10,7 +10,7 @@ import java.io.Serial;
  * @since 0.1
  */
 public abstract sealed class ConflictException extends KbException
-        permits RevisionConflictException, ArticleVersionConflictException {
+        permits RevisionConflictException, ArticleVersionConflictException, InboxItemConflictException {
     @Serial
     private static final long serialVersionUID = 1L;
 

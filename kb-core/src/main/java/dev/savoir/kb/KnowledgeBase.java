@@ -4,9 +4,11 @@ import dev.savoir.kb.analytics.SearchAnalytics;
 import dev.savoir.kb.feedback.FeedbackSummary;
 import dev.savoir.kb.feedback.ReaderComment;
 import dev.savoir.kb.feedback.VoteReason;
+import dev.savoir.kb.inbox.Inbox;
 import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.Services;
 import dev.savoir.kb.internal.gate.InputLimits;
+import dev.savoir.kb.learning.LearningPaths;
 import dev.savoir.kb.policy.PermissionPolicy;
 import dev.savoir.kb.privacy.ViewerData;
 import dev.savoir.kb.reports.ArticleReport;
@@ -136,6 +138,21 @@ public final class KnowledgeBase implements AutoCloseable {
                          String changeNote) {
         Check.notNull("content", content);
         return s.writer.newContent(actor, id, locale, basedOnRevision, content, changeNote, null, null, Action.EDIT);
+    }
+
+    /**
+     * As {@link #edit(Actor, ArticleId, Locale, int, ArticleContent, String)}, marking the revision a minor change
+     * (a typo, a formatting fix) or not: once published, a minor revision keeps the read acknowledgements of
+     * {@link #learningPaths()} in force; any other makes them lapse.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Revision edit(Actor actor, ArticleId id, Locale locale, int basedOnRevision, ArticleContent content,
+                         String changeNote, boolean minor) {
+        Check.notNull("content", content);
+        return s.writer.newContent(actor, id, locale, basedOnRevision, content, changeNote, null, null, Action.EDIT,
+                minor);
     }
 
     /**
@@ -497,6 +514,30 @@ public final class KnowledgeBase implements AutoCloseable {
     /** The latest reader comments on an article, newest first. */
     public List<ReaderComment> comments(Actor actor, ArticleId id) {
         return s.feedback.comments(actor, id);
+    }
+
+    /**
+     * The feedback inbox: flags and suggested edits from agents and customers, routed to owners, with states,
+     * comments, due dates, an audit trail and backlog reports.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Inbox inbox() {
+        s.context.requireOpen();
+        return s.inbox;
+    }
+
+    /**
+     * Learning paths: ordered articles per role or team, read acknowledgements that lapse on a material change, and
+     * who is up to date on what.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public LearningPaths learningPaths() {
+        s.context.requireOpen();
+        return s.learning;
     }
 
     // =================================================================== privacy

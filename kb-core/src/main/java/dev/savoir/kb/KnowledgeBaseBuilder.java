@@ -18,6 +18,7 @@ import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.KnowledgeBaseObserver;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.SearchEngineFactory;
+import dev.savoir.kb.spi.WorkflowStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +68,7 @@ public final class KnowledgeBaseBuilder {
     private int analyticsRetentionDays = 365;
     private @Nullable FeedbackStore feedbackStore;
     private @Nullable AnalyticsStore analyticsStore;
+    private @Nullable WorkflowStore workflowStore;
     private SchedulerLease schedulerLease = SchedulerLease.local();
     private int popularQueryMinViewers = DEFAULT_POPULAR_QUERY_MIN_VIEWERS;
     private boolean analyticsRawText;
@@ -132,6 +134,19 @@ public final class KnowledgeBaseBuilder {
     public KnowledgeBaseBuilder analyticsStore(AnalyticsStore store) {
         once("analyticsStore");
         this.analyticsStore = Check.notNull("analyticsStore", store);
+        return this;
+    }
+
+    /**
+     * Keeps the feedback inbox and the learning paths in a host-provided store (e.g. kb-jdbc's) instead of the
+     * folder. It is closed with the knowledge base.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public KnowledgeBaseBuilder workflowStore(WorkflowStore store) {
+        once("workflowStore");
+        this.workflowStore = Check.notNull("workflowStore", store);
         return this;
     }
 
@@ -352,7 +367,7 @@ public final class KnowledgeBaseBuilder {
                 distinctReviewer, reviewRequired, rules, stalePolicy, defaultLocale, maxBodyBytes, linkResolver,
                 shared, schedulerInterval, rebuildProgress, viewDedupWindow, analyticsQueueCapacity,
                 analyticsRetentionDays, feedbackStore, analyticsStore, schedulerLease, popularQueryMinViewers,
-                analyticsRawText, followInterval, observer);
+                analyticsRawText, followInterval, observer, workflowStore);
         boolean ownsShared = shared == null;
         SharedResources res = shared != null ? shared : SharedResources.create();
         CompletableFuture<ArticleStore> opening;

@@ -9,7 +9,8 @@ import java.io.Serial;
  * @since 0.1
  */
 public abstract sealed class NotFoundException extends KbException
-        permits ArticleNotFoundException, TranslationNotFoundException, RevisionNotFoundException {
+        permits ArticleNotFoundException, TranslationNotFoundException, RevisionNotFoundException,
+        InboxItemNotFoundException, LearningPathNotFoundException {
     @Serial
     private static final long serialVersionUID = 1L;
 

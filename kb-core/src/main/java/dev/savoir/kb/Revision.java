@@ -18,10 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param changeNote the author's note, may be empty
  * @param contentHash the SHA-256 of the content, hex
  * @param restoredFrom the revision whose content this one restores, if any
+ * @param minor whether its author marked it a minor change (a typo, a formatting fix): once published, it keeps the
+ *     read acknowledgements of earlier revisions in force (since 0.3; false for revisions written before)
  * @since 0.1
  */
 public record Revision(ArticleId articleId, Locale locale, int number, ArticleContent content, String author,
-                       Instant createdAt, String changeNote, String contentHash, @Nullable Integer restoredFrom) {
+                       Instant createdAt, String changeNote, String contentHash, @Nullable Integer restoredFrom,
+                       boolean minor) {
     public Revision {
         Check.notNull("articleId", articleId);
         Check.notNull("locale", locale);
@@ -32,5 +35,11 @@ public record Revision(ArticleId articleId, Locale locale, int number, ArticleCo
         Check.notNull("contentHash", contentHash);
         Check.atLeastIfPresent("restoredFrom", restoredFrom, 1);
         changeNote = changeNote == null ? "" : changeNote;
+    }
+
+    /** A revision that is not marked minor (the constructor of 0.1 and 0.2). */
+    public Revision(ArticleId articleId, Locale locale, int number, ArticleContent content, String author,
+                    Instant createdAt, String changeNote, String contentHash, @Nullable Integer restoredFrom) {
+        this(articleId, locale, number, content, author, createdAt, changeNote, contentHash, restoredFrom, false);
     }
 }

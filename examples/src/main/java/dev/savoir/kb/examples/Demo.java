@@ -17,7 +17,8 @@ import java.util.Locale;
 
 /**
  * The demo: imports the bundled sample knowledge base, then shows searches as a customer (English and French,
- * with a typo, without accents), agent assist on a noisy ticket, and a knowledge manager's report. With
+ * with a typo, without accents), agent assist on a noisy ticket, a knowledge manager's report, and the feedback
+ * inbox and learning paths (on a folder where they have not run yet). With
  * {@code --serve [port]} it then starts the help center on localhost and prints its address.
  *
  * <pre>./mvnw -q -pl examples -am package exec:exec -DskipTests -Ddemo.args=serve</pre>
@@ -78,6 +79,11 @@ public final class Demo {
             System.out.println("== Knowledge manager's report after a day of searches");
             KnowledgeManagerReport.simulateDay(kb);
             KnowledgeManagerReport.print(kb, java.time.Instant.now());
+            if (kb.inbox().items(SampleKnowledgeBase.ADMIN, null).isEmpty()) {
+                System.out.println();
+                System.out.println("== Feedback inbox and learning paths");
+                InboxAndLearning.print(kb, System.out);
+            }
             if (serve) {
                 try (HelpCenter hc = HelpCenter.start(kb, new InetSocketAddress("127.0.0.1", port),
                         SampleKnowledgeBase.attachments(folder))) {

@@ -7,11 +7,14 @@ import dev.savoir.kb.internal.analytics.FileAnalyticsStore;
 import dev.savoir.kb.internal.analytics.RecordingSearchAnalytics;
 import dev.savoir.kb.internal.feedback.Feedback;
 import dev.savoir.kb.internal.feedback.FileFeedbackStore;
+import dev.savoir.kb.inbox.Inbox;
 import dev.savoir.kb.internal.gate.InputLimits;
 import dev.savoir.kb.internal.gate.PublishGate;
+import dev.savoir.kb.internal.inbox.InboxService;
 import dev.savoir.kb.internal.index.FeedFollower;
 import dev.savoir.kb.internal.index.IndexSync;
 import dev.savoir.kb.internal.io.ArchiveImport;
+import dev.savoir.kb.internal.learning.LearningService;
 import dev.savoir.kb.internal.lifecycle.Lifecycle;
 import dev.savoir.kb.internal.lifecycle.ScheduledTransitions;
 import dev.savoir.kb.internal.lifecycle.Transitions;
@@ -22,13 +25,16 @@ import dev.savoir.kb.internal.privacy.ViewerPrivacy;
 import dev.savoir.kb.internal.search.PopularQueries;
 import dev.savoir.kb.internal.search.SearchService;
 import dev.savoir.kb.internal.write.ArticleWriter;
+import dev.savoir.kb.internal.workflow.FileWorkflowStore;
 import dev.savoir.kb.internal.write.ChangePipeline;
+import dev.savoir.kb.learning.LearningPaths;
 import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ContentRenderer;
 import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.SearchEngine;
 import dev.savoir.kb.spi.SearchEngineContext;
+import dev.savoir.kb.spi.WorkflowStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -63,8 +69,11 @@ public final class Services implements AutoCloseable {
     public final ViewerPrivacy privacy;
     public final Reports reports;
     public final ArchiveImport archives;
+    public final Inbox inbox;
+    public final LearningPaths learning;
 
     private final AnalyticsStore analyticsStore;
+    private final WorkflowStore workflowStore;
     private final SharedResources shared;
     private final boolean ownsShared;
     private final @Nullable ScheduledFuture<?> scheduledTask;
@@ -74,9 +83,10 @@ public final class Services implements AutoCloseable {
     private final RetryLog repairFailures = new RetryLog(LOG, "The background repair of the search index");
 
     private Services(Settings s, ArticleStore store, @Nullable SearchEngine engine, FeedbackStore feedbackStore,
-                     AnalyticsStore analyticsStore, ContentRenderer renderer, SharedResources shared,
-                     boolean ownsShared, Cache<?, ?> revisionCache) {
+                     AnalyticsStore analyticsStore, WorkflowStore workflowStore, ContentRenderer renderer,
+                     SharedResources shared, boolean ownsShared, Cache<?, ?> revisionCache) {
         this.shared = shared;
+        this.workflowStore = workflowStore;
         this.ownsShared = ownsShared;
         this.analyticsStore = analyticsStore;
         this.context = new KbContext(store, s.clock(), s.permissions(), s.defaultLocale(),
@@ -97,9 +107,11 @@ public final class Services implements AutoCloseable {
         this.analytics = new RecordingSearchAnalytics(analyticsStore, s.clock(), s.analyticsRawText());
         this.search = new SearchService(index, analytics, new PopularQueries(s.popularQueryMinViewers(),
                 Duration.ofDays(s.analyticsRetentionDays()), s.clock()), s.linkResolver(), context.observing());
-        this.privacy = new ViewerPrivacy(context, feedback, analyticsStore, search);
+        this.privacy = new ViewerPrivacy(context, feedback, analyticsStore, search, workflowStore);
         this.reports = new Reports(context, feedbackStore);
         this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);
+        this.inbox = new InboxService(context, s.permissions(), workflowStore, reader, writer, limits);
+        this.learning = new LearningService(context, workflowStore);
         long caughtUp = index.catchUp(s.rebuildProgress());
         if (store.shared() && index.hasEngine()) {
             // Other processes commit to this store: the index follows its feed from where the catch-up ended.
@@ -131,6 +143,7 @@ public final class Services implements AutoCloseable {
         Path dir = s.directory();
         FeedbackStore fb = null;
         AnalyticsStore an = null;
+        WorkflowStore wf = null;
         SearchEngine engine = null;
         try {
             fb = s.feedbackStore() != null ? s.feedbackStore()
@@ -139,13 +152,15 @@ public final class Services implements AutoCloseable {
             an = s.analyticsStore() != null ? s.analyticsStore()
                     : new FileAnalyticsStore(dir == null ? null : dir.resolve("analytics"),
                     s.analyticsQueueCapacity(), s.analyticsRetentionDays(), s.clock().instant());
+            wf = s.workflowStore() != null ? s.workflowStore()
+                    : new FileWorkflowStore(dir == null ? null : dir.resolve("workflow"));
             if (s.engineFactory() != null) {
                 engine = s.engineFactory().open(new SearchEngineContext(dir == null ? null : dir.resolve("index"),
                         s.clock(), s.defaultLocale(), s.stalePolicy(), renderer, shared.scheduler()));
             }
         } catch (RuntimeException e) {
             // The builder closes the store; release what was opened here.
-            closeAll(engine, an, fb);
+            closeAll(engine, an, fb, wf);
             try {
                 store.get();
             } catch (RuntimeException storeFailure) {
@@ -156,15 +171,15 @@ public final class Services implements AutoCloseable {
             throw e;
         }
         try {
-            return new Services(s, store.get(), engine, fb, an, renderer, shared, ownsShared, revisionCache);
+            return new Services(s, store.get(), engine, fb, an, wf, renderer, shared, ownsShared, revisionCache);
         } catch (RuntimeException e) {
-            closeAll(engine, an, fb);
+            closeAll(engine, an, fb, wf);
             throw e;
         }
     }
 
     private static void closeAll(@Nullable SearchEngine engine, @Nullable AnalyticsStore analytics,
-                                 @Nullable FeedbackStore feedback) {
+                                 @Nullable FeedbackStore feedback, @Nullable WorkflowStore workflow) {
         if (engine != null) {
             engine.close();
         }
@@ -173,6 +188,9 @@ public final class Services implements AutoCloseable {
         }
         if (feedback != null) {
             feedback.close();
+        }
+        if (workflow != null) {
+            workflow.close();
         }
     }
 
@@ -228,6 +246,7 @@ public final class Services implements AutoCloseable {
             try {
                 analyticsStore.close();
                 feedback.store().close();
+                workflowStore.close();
             } finally {
                 context.store().close();
                 if (ownsShared) {

@@ -12,6 +12,7 @@ import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.KnowledgeBaseObserver;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.SearchEngineFactory;
+import dev.savoir.kb.spi.WorkflowStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public record Settings(@Nullable Path directory, boolean inMemory, @Nullable Art
                        int analyticsRetentionDays, @Nullable FeedbackStore feedbackStore,
                        @Nullable AnalyticsStore analyticsStore, SchedulerLease schedulerLease,
                        int popularQueryMinViewers, boolean analyticsRawText, Duration followInterval,
-                       @Nullable KnowledgeBaseObserver observer) {
+                       @Nullable KnowledgeBaseObserver observer, @Nullable WorkflowStore workflowStore) {
     public Settings {
         rules = List.copyOf(rules);
     }

@@ -26,7 +26,8 @@ public interface PermissionPolicy {
      * The built-in policy: {@link Role#ADMIN} may do everything; {@link Role#AUTHOR} creates, edits, translates and
      * submits; {@link Role#REVIEWER} approves and requests changes; {@link Role#PUBLISHER} publishes, schedules,
      * unpublishes, archives, restores and verifies. Reading drafts needs any of these roles. Linking a ticket to an
-     * article needs {@link Role#AGENT} or any of these roles.
+     * article, flagging it or suggesting an edit in the feedback inbox, and acknowledging having read it need
+     * {@link Role#AGENT} or any of these roles. Managing learning paths needs {@link Role#PUBLISHER}.
      */
     static PermissionPolicy roleBased() {
         return (actor, action, article) -> {
@@ -39,11 +40,12 @@ public interface PermissionPolicy {
                 case CREATE, EDIT, ADD_TRANSLATION, SUBMIT, RESTORE_REVISION, UPDATE_METADATA ->
                         actor.has(Role.AUTHOR) || actor.has(Role.PUBLISHER);
                 case APPROVE, REQUEST_CHANGES -> actor.has(Role.REVIEWER);
+                case MANAGE_LEARNING -> actor.has(Role.PUBLISHER);
                 case PUBLISH, SCHEDULE_PUBLISH, UNPUBLISH, ARCHIVE, SCHEDULE_ARCHIVE, RESTORE_FROM_ARCHIVE, VERIFY ->
                         actor.has(Role.PUBLISHER);
                 case READ_DRAFTS -> actor.has(Role.AUTHOR) || actor.has(Role.REVIEWER) || actor.has(Role.PUBLISHER);
-                case LINK_TICKET -> actor.has(Role.AGENT) || actor.has(Role.AUTHOR) || actor.has(Role.REVIEWER)
-                        || actor.has(Role.PUBLISHER);
+                case LINK_TICKET, FLAG, ACKNOWLEDGE -> actor.has(Role.AGENT) || actor.has(Role.AUTHOR)
+                        || actor.has(Role.REVIEWER) || actor.has(Role.PUBLISHER);
             };
         };
     }

@@ -7,6 +7,7 @@ import dev.savoir.kb.jdbc.internal.PgAnalyticsStore;
 import dev.savoir.kb.jdbc.internal.PgArticleStore;
 import dev.savoir.kb.jdbc.internal.PgFeedbackStore;
 import dev.savoir.kb.jdbc.internal.PgSchedulerLease;
+import dev.savoir.kb.jdbc.internal.PgWorkflowStore;
 import dev.savoir.kb.jdbc.internal.SchemaMigrator;
 import dev.savoir.kb.jdbc.internal.Tables;
 import dev.savoir.kb.spi.AnalyticsStore;
@@ -14,6 +15,7 @@ import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.StoreRecordCodec;
+import dev.savoir.kb.spi.WorkflowStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +59,7 @@ public final class PostgresStores implements AutoCloseable {
     private final PgFeedbackStore feedback;
     private final PgAnalyticsStore analytics;
     private final PgSchedulerLease lease;
+    private final PgWorkflowStore workflow;
 
     private PostgresStores(Builder b, DataSource dataSource) {
         this.tables = new Tables(b.schema, b.prefix);
@@ -67,6 +70,7 @@ public final class PostgresStores implements AutoCloseable {
                 b.viewDedupWindow);
         this.analytics = new PgAnalyticsStore(new Jdbc(dataSource, tables, "the analytics store"),
                 b.analyticsQueueCapacity, b.analyticsRetentionDays, b.clock.instant());
+        this.workflow = new PgWorkflowStore(new Jdbc(dataSource, tables, "the workflow store"));
         this.lease = new PgSchedulerLease(dataSource, PgSchedulerLease.keyOf(tables), tables.schema() + "."
                 + tables.prefix() + "scheduler");
     }
@@ -77,15 +81,16 @@ public final class PostgresStores implements AutoCloseable {
     }
 
     /**
-     * Hands the three stores and the scheduler lease to a knowledge base's builder ({@code store},
-     * {@code feedbackStore}, {@code analyticsStore}, {@code schedulerLease}); the knowledge base closes the stores
+     * Hands the stores and the scheduler lease to a knowledge base's builder ({@code store}, {@code feedbackStore},
+     * {@code analyticsStore}, {@code workflowStore}, {@code schedulerLease}); the knowledge base closes the stores
      * and gives the lease up when it closes.
      */
     public KnowledgeBaseBuilder configure(KnowledgeBaseBuilder builder) {
         if (builder == null) {
             throw new InvalidArgumentException("builder", "is required, got null");
         }
-        return builder.store(articles).feedbackStore(feedback).analyticsStore(analytics).schedulerLease(lease);
+        return builder.store(articles).feedbackStore(feedback).analyticsStore(analytics).workflowStore(workflow)
+                .schedulerLease(lease);
     }
 
     /**
@@ -115,6 +120,16 @@ public final class PostgresStores implements AutoCloseable {
         return analytics;
     }
 
+    /**
+     * The workflow store: the feedback inbox, learning paths and read acknowledgements.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public WorkflowStore workflowStore() {
+        return workflow;
+    }
+
     /** The schema the tables live in. */
     public String schema() {
         return tables.schema();
@@ -137,6 +152,7 @@ public final class PostgresStores implements AutoCloseable {
             analytics.close();
         } finally {
             feedback.close();
+            workflow.close();
             articles.close();
             lease.release();
         }

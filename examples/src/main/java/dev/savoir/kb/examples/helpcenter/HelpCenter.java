@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A small self-service help center on the JDK's built-in HTTP server, no framework: a search page with
  * autocomplete, article pages (rendered and sanitized by kb-markdown, with a table of contents and related
- * articles), and a helpful / not-helpful vote. Every request is served as an <em>external</em> viewer, so internal
+ * articles), a helpful / not-helpful vote, and the customer's feedback inbox as JSON ({@code /api/inbox}, see
+ * {@link InboxEndpoints}). Every request is served as an <em>external</em> viewer, so internal
  * articles and drafts never appear. Searches, clicks, views and votes go to the knowledge base's analytics.
  *
  * <p>Every page sends a strict Content-Security-Policy (no inline script, no third-party anything); all text is
@@ -123,6 +124,8 @@ public final class HelpCenter implements AutoCloseable {
             ViewerContext viewer = viewer(q);
             if (path.equals("/") && ex.getRequestMethod().equals("GET")) {
                 searchPage(ex, viewer, q.getOrDefault("q", ""), session);
+            } else if (path.equals("/api/inbox")) {
+                inbox(ex, viewer, session);
             } else if (path.equals("/api/autocomplete")) {
                 autocomplete(ex, viewer, q.getOrDefault("q", ""));
             } else if (path.equals("/click")) {
@@ -325,6 +328,15 @@ public final class HelpCenter implements AutoCloseable {
         send(ex, 200, "application/json", json.append(']').toString());
     }
 
+    /** The customer's feedback inbox: its own items (GET), or a new flag (POST); see {@link InboxEndpoints}. */
+    private void inbox(HttpExchange ex, ViewerContext viewer, String session) throws IOException {
+        InboxEndpoints.Response r = ex.getRequestMethod().equals("POST")
+                ? InboxEndpoints.flag(kb, viewer, session, parse(new String(readBody(ex.getRequestBody()),
+                StandardCharsets.UTF_8)))
+                : InboxEndpoints.list(kb, session);
+        send(ex, r.status(), "application/json", r.json());
+    }
+
     private void image(HttpExchange ex, String name, ViewerContext viewer) throws IOException {
         Path file = images.get(name);
         if (file == null) {
@@ -447,7 +459,7 @@ public final class HelpCenter implements AutoCloseable {
         return sb.toString();
     }
 
-    private static String jsonString(String s) {
+    static String jsonString(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -143,6 +143,7 @@ public final class ArchiveJson {
         g.writeStringProperty("changeNote", r.changeNote());
         g.writeStringProperty("contentHash", r.contentHash());
         integer(g, "restoredFrom", r.restoredFrom());
+        g.writeBooleanProperty("minor", r.minor());
         g.writeEndObject();
     }
 
@@ -304,7 +305,8 @@ public final class ArchiveJson {
         return new Revision(id == null ? null : ArticleId.of(id), locale == null ? null : Locale.forLanguageTag(locale),
                 (int) number(n, "number", path + ".number"), content, string(n, "author", path + ".author"),
                 instant(n, "createdAt", path + ".createdAt"), string(n, "changeNote", path + ".changeNote"),
-                string(n, "contentHash", path + ".contentHash"), integer(n, "restoredFrom", path + ".restoredFrom"));
+                string(n, "contentHash", path + ".contentHash"), integer(n, "restoredFrom", path + ".restoredFrom"),
+                flag(n, "minor", path + ".minor"));
     }
 
     /** The audit events of a JSON array. */
@@ -391,6 +393,18 @@ public final class ArchiveJson {
             }
         }
         throw invalid(path, "must be a whole number, got " + v.getNodeType());
+    }
+
+    /** A boolean field, false when absent. */
+    private static boolean flag(JsonNode n, String name, String path) {
+        JsonNode v = field(n, name);
+        if (v == null) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw invalid(path, "must be true or false, got " + v.getNodeType());
+        }
+        return v.booleanValue();
     }
 
     private static @Nullable Integer integer(JsonNode n, String name, String path) {

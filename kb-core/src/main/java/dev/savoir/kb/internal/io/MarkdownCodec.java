@@ -51,7 +51,8 @@ public final class MarkdownCodec {
             "state", "owner", "source", "translated_from", "revision", "review_interval_days", "review_interval",
             "last_verified", "attributes", "article_tags", "version", "article_created", "article_updated",
             "verified_at", "verified_by", "review_due", "published_revision", "published_at", "publish_at",
-            "archive_at", "submitted_by", "translation_updated", "author", "created", "note", "restored_from");
+            "archive_at", "submitted_by", "translation_updated", "author", "created", "note", "restored_from",
+            "minor");
 
     /** One file to write. */
     public record Out(String path, byte[] data) {
@@ -171,6 +172,7 @@ public final class MarkdownCodec {
         k.put("created", r.createdAt().toString());
         k.put("note", r.changeNote());
         put(k, "restored_from", r.restoredFrom());
+        put(k, "minor", r.minor() ? Boolean.TRUE : null);
     }
 
     private static void put(Map<String, Object> k, String key, @Nullable Object value) {
@@ -579,7 +581,8 @@ public final class MarkdownCodec {
             Integer restored = rk.has("restored_from") && !copy ? Integer.valueOf(intKey(rk, "restored_from", 0))
                     : null;
             revs.add(new Revision(id, m.locale(), n, c, text(rk, "author", defaultAuthor),
-                    instant(rk, "created", now), copy ? "" : text(rk, "note", ""), c.hash(), restored));
+                    instant(rk, "created", now), copy ? "" : text(rk, "note", ""), c.hash(), restored,
+                    !copy && "true".equals(text(rk, "minor", "false"))));
         }
         Instant updated = instant(k, "translation_updated", now);
         Instant publishedAt = k.has("published_at") ? instant(k, "published_at", now)

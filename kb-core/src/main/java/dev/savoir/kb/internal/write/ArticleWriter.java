@@ -159,6 +159,18 @@ public final class ArticleWriter {
     public Revision newContent(@Nullable Actor actor, @Nullable ArticleId id, @Nullable Locale locale,
                                int basedOnRevision, @Nullable ArticleContent content, @Nullable String changeNote,
                                @Nullable Integer restoreFrom, @Nullable Integer translatedFrom, Action action) {
+        return newContent(actor, id, locale, basedOnRevision, content, changeNote, restoreFrom, translatedFrom, action,
+                false);
+    }
+
+    /**
+     * As {@link #newContent(Actor, ArticleId, Locale, int, ArticleContent, String, Integer, Integer, Action)}, with
+     * the revision marked {@code minor} or not.
+     */
+    public Revision newContent(@Nullable Actor actor, @Nullable ArticleId id, @Nullable Locale locale,
+                               int basedOnRevision, @Nullable ArticleContent content, @Nullable String changeNote,
+                               @Nullable Integer restoreFrom, @Nullable Integer translatedFrom, Action action,
+                               boolean minor) {
         Check.notNull("actor", actor);
         Check.notNull("id", id);
         Locales.check(Check.notNull("locale", locale));
@@ -185,7 +197,7 @@ public final class ArticleWriter {
             }
             int number = t.latestRevision() + 1;
             Revision rev = Edits.newRevision(id, locale, number, Check.notNull("content", newContent), actor, now,
-                    changeNote, restoreFrom);
+                    changeNote, restoreFrom, minor);
             Translation next = new Translation(locale, TranslationState.DRAFT, number, t.publishedRevision(),
                     translatedFrom != null ? translatedFrom : t.translatedFrom(), null, t.scheduledArchiveAt(), null,
                     t.publishedAt(), now);

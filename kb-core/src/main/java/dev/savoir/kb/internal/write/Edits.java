@@ -38,7 +38,13 @@ public final class Edits {
     /** A new immutable revision, with its content hash. */
     public static Revision newRevision(ArticleId id, Locale locale, int number, ArticleContent content, Actor actor,
                                        Instant now, String note, @Nullable Integer restoredFrom) {
+        return newRevision(id, locale, number, content, actor, now, note, restoredFrom, false);
+    }
+
+    /** A new immutable revision, with its content hash, marked minor or not. */
+    public static Revision newRevision(ArticleId id, Locale locale, int number, ArticleContent content, Actor actor,
+                                       Instant now, String note, @Nullable Integer restoredFrom, boolean minor) {
         return new Revision(id, locale, number, content, actor.id(), now, note, Contents.hash(content),
-                restoredFrom);
+                restoredFrom, minor);
     }
 }

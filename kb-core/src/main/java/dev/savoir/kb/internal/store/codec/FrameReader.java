@@ -144,6 +144,17 @@ final class FrameReader {
         return (int) v;
     }
 
+    boolean bool(String field) {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return false;
+        }
+        throw corrupted("has " + t + " where the boolean \"" + field + "\" should be");
+    }
+
     @Nullable Integer nullableInt(String field) {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {

@@ -13,7 +13,9 @@ import tools.jackson.core.JsonGenerator;
 /**
  * One revision on disk. Fields, in the order written: {@code articleId}, {@code locale} (BCP 47 tag), {@code number},
  * {@code content} (an object: {@code title}, {@code summary}, {@code body}, {@code tags} in the author's order),
- * {@code author}, {@code createdAt}, {@code changeNote}, {@code contentHash}, {@code restoredFrom}.
+ * {@code author}, {@code createdAt}, {@code changeNote}, {@code contentHash}, {@code restoredFrom}, and
+ * {@code minor} only when true (so that stores written before it existed, and revisions not marked minor, read and
+ * write the same bytes).
  *
  * @param articleId the article's id
  * @param locale the translation's tag
@@ -27,10 +29,11 @@ import tools.jackson.core.JsonGenerator;
  * @param changeNote the author's note
  * @param contentHash the hash of the content
  * @param restoredFrom the revision it restores, if any
+ * @param minor whether it is marked a minor change
  */
 public record RevisionRecord(String articleId, String locale, int number, String title, String summary, String body,
                              List<String> tags, String author, Instant createdAt, String changeNote,
-                             String contentHash, @Nullable Integer restoredFrom) {
+                             String contentHash, @Nullable Integer restoredFrom, boolean minor) {
     static final String ARTICLE_ID = "articleId";
     static final String LOCALE = "locale";
     static final String NUMBER = "number";
@@ -44,6 +47,7 @@ public record RevisionRecord(String articleId, String locale, int number, String
     static final String CHANGE_NOTE = "changeNote";
     static final String CONTENT_HASH = "contentHash";
     static final String RESTORED_FROM = "restoredFrom";
+    static final String MINOR = "minor";
     private static final String WHAT = "a revision";
     private static final String CONTENT_WHAT = "a revision's content";
 
@@ -65,14 +69,14 @@ public record RevisionRecord(String articleId, String locale, int number, String
         ArticleContent c = r.content();
         return new RevisionRecord(r.articleId().value(), r.locale().toLanguageTag(), r.number(), c.title(),
                 c.summary(), c.body(), c.tags(), r.author(), r.createdAt(), r.changeNote(), r.contentHash(),
-                r.restoredFrom());
+                r.restoredFrom(), r.minor());
     }
 
     /** The API value. */
     public Revision toApi() {
         return new Revision(ArticleId.of(articleId), Locale.forLanguageTag(locale), number,
                 new ArticleContent(title, summary, body, tags), author, createdAt, changeNote, contentHash,
-                restoredFrom);
+                restoredFrom, minor);
     }
 
     void write(JsonGenerator g) {
@@ -93,6 +97,9 @@ public record RevisionRecord(String articleId, String locale, int number, String
         g.writeStringProperty(CHANGE_NOTE, changeNote);
         g.writeStringProperty(CONTENT_HASH, contentHash);
         LogCodec.writeNullableInt(g, RESTORED_FROM, restoredFrom);
+        if (minor) {
+            g.writeBooleanProperty(MINOR, true);
+        }
         g.writeEndObject();
     }
 
@@ -108,6 +115,7 @@ public record RevisionRecord(String articleId, String locale, int number, String
         String changeNote = null;
         String contentHash = null;
         Integer restoredFrom = null;
+        boolean minor = false;
         String f;
         while ((f = r.nextField()) != null) {
             switch (f) {
@@ -133,6 +141,7 @@ public record RevisionRecord(String articleId, String locale, int number, String
                 case CHANGE_NOTE -> changeNote = r.string(CHANGE_NOTE);
                 case CONTENT_HASH -> contentHash = r.string(CONTENT_HASH);
                 case RESTORED_FROM -> restoredFrom = r.nullableInt(RESTORED_FROM);
+                case MINOR -> minor = r.bool(MINOR);
                 default -> throw r.unknown(WHAT, f);
             }
         }
@@ -142,6 +151,6 @@ public record RevisionRecord(String articleId, String locale, int number, String
                 r.required(content[1], CONTENT_WHAT, SUMMARY), r.required(content[2], CONTENT_WHAT, BODY),
                 r.required(tags, CONTENT_WHAT, TAGS), r.required(author, WHAT, AUTHOR),
                 r.required(createdAt, WHAT, CREATED_AT), r.required(changeNote, WHAT, CHANGE_NOTE),
-                r.required(contentHash, WHAT, CONTENT_HASH), restoredFrom);
+                r.required(contentHash, WHAT, CONTENT_HASH), restoredFrom, minor);
     }
 }
