@@ -176,7 +176,7 @@ public final class DynamicsArticles {
                 problems.add("no version in its source language " + source.toLanguageTag());
             }
             if (!problems.isEmpty()) {
-                return ImportRecord.rejected(file, line, idText, problems);
+                return ImportRecord.rejected(file, line, idText, ZendeskExport.distinct(problems));
             }
             Row src = latestSource.row();
             Map<String, String> attrs = new LinkedHashMap<>();
@@ -192,13 +192,13 @@ public final class DynamicsArticles {
                     tags, attrs, visibility(src, problems), source, created, updated), translations, settings.author(),
                     FeedbackSummary.EMPTY);
             if (!problems.isEmpty()) {
-                return ImportRecord.rejected(file, line, idText, problems);
+                return ImportRecord.rejected(file, line, idText, ZendeskExport.distinct(problems));
             }
             own.commit();
             return ImportRecord.of(file, line, archive);
         } catch (RuntimeException e) {
             problems.add(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            return ImportRecord.rejected(file, line, idText, problems);
+            return ImportRecord.rejected(file, line, idText, ZendeskExport.distinct(problems));
         }
     }
 

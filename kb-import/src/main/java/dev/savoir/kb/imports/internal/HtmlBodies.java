@@ -4,6 +4,7 @@ import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,9 @@ public final class HtmlBodies {
             "image/jpg", "jpg", "image/gif", "gif", "image/webp", "webp");
     private static final String REMOVED = "script, style, noscript, template, object, embed, applet, form, input, "
             + "button, select, textarea, link, meta, base";
+
+    /** Elements nested deeper than this are unwrapped (their content kept), so that hostile nesting is cheap. */
+    static final int MAX_DEPTH = 48;
 
     private final FlexmarkHtmlConverter converter;
 
@@ -51,9 +57,10 @@ public final class HtmlBodies {
     }
 
     /** The Markdown of an HTML body, images rewritten. */
-    public String toMarkdown(String html, ImageRewriter images) {
+    public String toMarkdown(String html, ImageRewriter rewriter) {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.select(REMOVED).remove();
+        flatten(doc.body());
         for (Element frame : doc.select("iframe, video, audio")) {
             String src = frame.absUrl("src").isEmpty() ? frame.attr("src") : frame.absUrl("src");
             if (src.startsWith("https://") || src.startsWith("http://")) {
@@ -62,21 +69,57 @@ public final class HtmlBodies {
                 frame.remove();
             }
         }
+        // Images are written by hand: the converter would turn an image named like an emoji (x.png) into :x:.
+        List<String> images = new ArrayList<>();
+        String token = "zqimg" + Long.toHexString(System.nanoTime()) + "x";
         for (Element img : doc.select("img")) {
-            String alt = img.attr("alt");
-            String src = images.rewrite(img.attr("src").strip());
+            String alt = img.attr("alt").strip();
+            String src = rewriter.rewrite(img.attr("src").strip());
             if (src == null) {
                 if (alt.isBlank()) {
                     img.remove();
                 } else {
-                    img.replaceWith(new org.jsoup.nodes.TextNode(alt));
+                    img.replaceWith(new TextNode(alt));
                 }
             } else {
-                img.clearAttributes().attr("src", src).attr("alt", alt);
+                img.replaceWith(new TextNode(token + images.size() + "x"));
+                images.add("![" + alt.replaceAll("[\\\\\\[\\]]", "\\\\$0") + "](" + destination(src) + ")");
             }
         }
-        String md = converter.convert(doc.body());
-        return md.replace("\r\n", "\n").strip();
+        String md = converter.convert(doc.body()).replace("\r\n", "\n");
+        for (int i = images.size() - 1; i >= 0; i--) {
+            md = md.replace(token + i + "x", images.get(i));
+        }
+        return md.strip();
+    }
+
+    /** A link destination with the characters that would end it percent-encoded. */
+    private static String destination(String src) {
+        StringBuilder sb = new StringBuilder(src.length());
+        for (char c : src.toCharArray()) {
+            switch (c) {
+                case ' ' -> sb.append("%20");
+                case '(' -> sb.append("%28");
+                case ')' -> sb.append("%29");
+                case '<' -> sb.append("%3C");
+                case '>' -> sb.append("%3E");
+                default -> sb.append(c < 0x20 ? "" : String.valueOf(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Unwraps every element deeper than {@link #MAX_DEPTH} below the body (the converter recurses). */
+    private static void flatten(Element body) {
+        List<Element> deep = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (depth > MAX_DEPTH && node instanceof Element e) {
+                deep.add(e);
+            }
+        }, body);
+        for (Element e : deep) {
+            e.unwrap();
+        }
     }
 
     /** A decoded {@code data:} image: its bytes and a file name from their hash. */

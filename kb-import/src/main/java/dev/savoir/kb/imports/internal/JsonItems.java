@@ -12,6 +12,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonItems {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final ObjectReader NODE = MAPPER.readerFor(JsonNode.class);
+    private static final ObjectReader NODE = MAPPER.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** One object of the array and the line where it starts. */
     public record Item(long line, JsonNode node) {

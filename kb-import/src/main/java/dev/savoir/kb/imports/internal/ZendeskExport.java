@@ -120,8 +120,15 @@ public final class ZendeskExport {
             Map<Locale, JsonNode> contents = contents(a, articleId, problems);
             String sourceTag = JsonItems.text(a, "source_locale").isBlank() ? JsonItems.text(a, "locale")
                     : JsonItems.text(a, "source_locale");
-            Locale source = Archives.knownLocale(sourceTag);
-            if (!contents.containsKey(source)) {
+            Locale source = null;
+            try {
+                source = Archives.knownLocale(sourceTag);
+            } catch (RuntimeException e) {
+                if (problems.stream().noneMatch(p -> p.endsWith(String.valueOf(e.getMessage())))) {
+                    problems.add("source_locale: " + e.getMessage());
+                }
+            }
+            if (source != null && !contents.containsKey(source)) {
                 problems.add("no translation in its source locale " + sourceTag);
             }
             Attachments.Scope own = files.scope(idText);
@@ -152,8 +159,8 @@ public final class ZendeskExport {
                         draft ? TranslationState.DRAFT : TranslationState.PUBLISHED, draft ? null : 1, null,
                         draft ? null : updated, updated));
             }
-            if (!problems.isEmpty()) {
-                return ImportRecord.rejected("articles.json", item.line(), idText, problems);
+            if (!problems.isEmpty() || source == null) {
+                return ImportRecord.rejected("articles.json", item.line(), idText, distinct(problems));
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("zendesk.id", String.valueOf(articleId));
@@ -182,7 +189,7 @@ public final class ZendeskExport {
             throw e;
         } catch (RuntimeException e) {
             problems.add(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            return ImportRecord.rejected("articles.json", item.line(), idText, problems);
+            return ImportRecord.rejected("articles.json", item.line(), idText, distinct(problems));
         }
     }
 
@@ -385,6 +392,10 @@ public final class ZendeskExport {
             problems.add(where + "\"" + field + "\" is not an ISO-8601 time: " + v);
             return now;
         }
+    }
+
+    static List<String> distinct(List<String> problems) {
+        return List.copyOf(new LinkedHashSet<>(problems));
     }
 
     private static void putIfSet(Map<String, String> attrs, String key, String value) {
