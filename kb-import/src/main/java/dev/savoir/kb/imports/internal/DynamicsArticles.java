@@ -140,6 +140,9 @@ public final class DynamicsArticles {
                 return ImportRecord.rejected(file, line, idText, List.of("every version of the article was "
                         + "discarded in Dynamics: nothing to import (remove its records from the export)"));
             }
+            if (versions.isEmpty()) {
+                return ImportRecord.rejected(file, line, idText, ZendeskExport.distinct(problems));
+            }
             Locale source = sourceLocale(root, versions);
             Attachments.Scope own = files.scope(idText);
             List<Archives.Tr> translations = new ArrayList<>();
@@ -172,10 +175,10 @@ public final class DynamicsArticles {
                     latestSource = latest;
                 }
             }
-            if (latestSource == null) {
+            if (latestSource == null && problems.isEmpty()) {
                 problems.add("no version in its source language " + source.toLanguageTag());
             }
-            if (!problems.isEmpty()) {
+            if (!problems.isEmpty() || latestSource == null) {
                 return ImportRecord.rejected(file, line, idText, ZendeskExport.distinct(problems));
             }
             Row src = latestSource.row();

@@ -67,6 +67,7 @@ public final class DynamicsRows {
         checkFile(file, name, maxBytes);
         List<Row> rows = new ArrayList<>();
         long number = 1;
+        long reading = 1;
         try (InputStream in = Files.newInputStream(file);
              MappingIterator<List<String>> it = CSV.readerFor(new TypeReference<List<String>>() { }).readValues(in)) {
             if (!it.hasNextValue()) {
@@ -85,9 +86,13 @@ public final class DynamicsRows {
                 throw JsonItems.refused(name, 1, "the header needs the columns title and content (the logical names"
                         + " of the knowledgearticle columns), found " + header);
             }
-            while (it.hasNextValue()) {
-                number++;
+            while (true) {
+                reading = number + 1;
+                if (!it.hasNextValue()) {
+                    break;
+                }
                 List<String> values = it.nextValue();
+                number = reading;
                 if (values.size() != header.size()) {
                     throw JsonItems.refused(name, number, values.size() + " fields, but the header has "
                             + header.size());
@@ -99,7 +104,7 @@ public final class DynamicsRows {
                 rows.add(new Row(number, fields));
             }
         } catch (JacksonException e) {
-            throw JsonItems.refused(name, number + 1, "not valid CSV: " + String.valueOf(e.getOriginalMessage())
+            throw JsonItems.refused(name, reading, "not valid CSV: " + String.valueOf(e.getOriginalMessage())
                     .replace('\n', ' '));
         } catch (IOException e) {
             throw JsonItems.refused(name, 0, "cannot be read: " + e.getMessage());
