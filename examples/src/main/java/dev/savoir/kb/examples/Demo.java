@@ -76,6 +76,9 @@ public final class Demo {
             System.out.println("== Agent assist (internal articles included)");
             AgentAssist.print(AgentAssist.suggest(kb));
             System.out.println();
+            System.out.println("== Imports from CRMs (a Zendesk Guide export and a Dynamics 365 CSV)");
+            CrmImportDemo.run(TempFolder.create("savoir-crm-import"), System.out);
+            System.out.println();
             System.out.println("== Knowledge manager's report after a day of searches");
             KnowledgeManagerReport.simulateDay(kb);
             KnowledgeManagerReport.print(kb, java.time.Instant.now());
