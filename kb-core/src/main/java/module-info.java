@@ -24,6 +24,7 @@ module dev.savoir.kb.core {
     exports dev.savoir.kb.policy;
     exports dev.savoir.kb.reports;
     exports dev.savoir.kb.privacy;
+    exports dev.savoir.kb.learning;
     exports dev.savoir.kb.spi;
 
     // The file store's record format, for stores outside kb-core (kb-jdbc): StoreRecordCodec.standard().
@@ -34,4 +35,5 @@ module dev.savoir.kb.core {
     // every API record are written and read field by field (internal.store.codec, internal.io.ArchiveJson).
     opens dev.savoir.kb.internal.feedback to tools.jackson.databind;
     opens dev.savoir.kb.internal.analytics to tools.jackson.databind;
+    opens dev.savoir.kb.internal.learning to tools.jackson.databind;
 }

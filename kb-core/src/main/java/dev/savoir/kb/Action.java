@@ -25,7 +25,11 @@ public enum Action {
     VERIFY("verify"),
     READ_DRAFTS("read drafts of"),
     /** Record that a support ticket was resolved with an article (since 0.2). */
-    LINK_TICKET("link a ticket to");
+    LINK_TICKET("link a ticket to"),
+    /** Approve, edit, reject or withdraw learned synonyms and corrections of search (since 0.3). */
+    MANAGE_SEARCH_VOCABULARY("manage the learned search vocabulary"),
+    /** Read the KPI report (since 0.3). */
+    READ_KPI_REPORT("read the KPI report");
 
     private final String verb;
 

@@ -7,6 +7,7 @@ import dev.savoir.kb.feedback.VoteReason;
 import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.Services;
 import dev.savoir.kb.internal.gate.InputLimits;
+import dev.savoir.kb.learning.Learning;
 import dev.savoir.kb.policy.PermissionPolicy;
 import dev.savoir.kb.privacy.ViewerData;
 import dev.savoir.kb.reports.ArticleReport;
@@ -337,6 +338,18 @@ public final class KnowledgeBase implements AutoCloseable {
     public SearchAnalytics analytics() {
         s.context.requireOpen();
         return s.analytics;
+    }
+
+    /**
+     * Self-learning search and the KPI report: the approval queue of synonyms and corrections mined from the search
+     * log, the decisions (in force in the next search), and the KPIs of a period. For knowledge managers.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Learning learning() {
+        s.context.requireOpen();
+        return s.learning;
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.savoir.kb.internal.gate.PublishGate;
 import dev.savoir.kb.internal.index.FeedFollower;
 import dev.savoir.kb.internal.index.IndexSync;
 import dev.savoir.kb.internal.io.ArchiveImport;
+import dev.savoir.kb.internal.learning.FileLearningStore;
+import dev.savoir.kb.internal.learning.LearningService;
 import dev.savoir.kb.internal.lifecycle.Lifecycle;
 import dev.savoir.kb.internal.lifecycle.ScheduledTransitions;
 import dev.savoir.kb.internal.lifecycle.Transitions;
@@ -26,6 +28,7 @@ import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ContentRenderer;
 import dev.savoir.kb.spi.FeedbackStore;
+import dev.savoir.kb.spi.LearningStore;
 import dev.savoir.kb.spi.SearchEngine;
 import dev.savoir.kb.spi.SearchEngineContext;
 import java.nio.file.Path;
@@ -62,6 +65,7 @@ public final class Services implements AutoCloseable {
     public final ViewerPrivacy privacy;
     public final Reports reports;
     public final ArchiveImport archives;
+    public final LearningService learning;
 
     private final AnalyticsStore analyticsStore;
     private final SharedResources shared;
@@ -69,10 +73,11 @@ public final class Services implements AutoCloseable {
     private final @Nullable ScheduledFuture<?> scheduledTask;
     private final @Nullable FeedFollower follower;
     private final ScheduledFuture<?> housekeeping;
+    private final @Nullable ScheduledFuture<?> vocabularyReload;
 
     private Services(Settings s, ArticleStore store, @Nullable SearchEngine engine, FeedbackStore feedbackStore,
-                     AnalyticsStore analyticsStore, ContentRenderer renderer, SharedResources shared,
-                     boolean ownsShared) {
+                     AnalyticsStore analyticsStore, LearningStore learningStore, ContentRenderer renderer,
+                     SharedResources shared, boolean ownsShared) {
         this.shared = shared;
         this.ownsShared = ownsShared;
         this.analyticsStore = analyticsStore;
@@ -96,6 +101,9 @@ public final class Services implements AutoCloseable {
         this.privacy = new ViewerPrivacy(context, feedback, analyticsStore, search);
         this.reports = new Reports(context, feedbackStore);
         this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);
+        this.learning = new LearningService(context, analyticsStore, learningStore, index, s.learningMinSessions(),
+                reports::dueForReview, dev.savoir.kb.reports.KpiSections.NONE);
+        learning.push();
         long caughtUp = index.catchUp(s.rebuildProgress());
         if (store.shared() && index.hasEngine()) {
             // Other processes commit to this store: the index follows its feed from where the catch-up ended.
@@ -112,6 +120,11 @@ public final class Services implements AutoCloseable {
                 : null;
         this.housekeeping = shared.scheduler().scheduleWithFixedDelay(this::housekeepingQuietly, 200, 200,
                 TimeUnit.MILLISECONDS);
+        long reload = Math.max(1_000, s.followInterval().toMillis());
+        this.vocabularyReload = learningStore.shared() && index.hasEngine()
+                ? shared.scheduler().scheduleWithFixedDelay(learning::pushQuietly, reload, reload,
+                TimeUnit.MILLISECONDS)
+                : null;
     }
 
     /**
@@ -125,6 +138,7 @@ public final class Services implements AutoCloseable {
         Path dir = s.directory();
         FeedbackStore fb = null;
         AnalyticsStore an = null;
+        LearningStore ls = null;
         SearchEngine engine = null;
         try {
             fb = s.feedbackStore() != null ? s.feedbackStore()
@@ -133,13 +147,15 @@ public final class Services implements AutoCloseable {
             an = s.analyticsStore() != null ? s.analyticsStore()
                     : new FileAnalyticsStore(dir == null ? null : dir.resolve("analytics"),
                     s.analyticsQueueCapacity(), s.analyticsRetentionDays(), s.clock().instant());
+            ls = s.learningStore() != null ? s.learningStore()
+                    : new FileLearningStore(dir == null ? null : dir.resolve("learning"));
             if (s.engineFactory() != null) {
                 engine = s.engineFactory().open(new SearchEngineContext(dir == null ? null : dir.resolve("index"),
                         s.clock(), s.defaultLocale(), s.stalePolicy(), renderer, shared.scheduler()));
             }
         } catch (RuntimeException e) {
             // The builder closes the store; release what was opened here.
-            closeAll(engine, an, fb);
+            closeAll(engine, an, fb, ls);
             try {
                 store.get();
             } catch (RuntimeException storeFailure) {
@@ -150,15 +166,15 @@ public final class Services implements AutoCloseable {
             throw e;
         }
         try {
-            return new Services(s, store.get(), engine, fb, an, renderer, shared, ownsShared);
+            return new Services(s, store.get(), engine, fb, an, ls, renderer, shared, ownsShared);
         } catch (RuntimeException e) {
-            closeAll(engine, an, fb);
+            closeAll(engine, an, fb, ls);
             throw e;
         }
     }
 
     private static void closeAll(@Nullable SearchEngine engine, @Nullable AnalyticsStore analytics,
-                                 @Nullable FeedbackStore feedback) {
+                                 @Nullable FeedbackStore feedback, @Nullable LearningStore learning) {
         if (engine != null) {
             engine.close();
         }
@@ -167,6 +183,9 @@ public final class Services implements AutoCloseable {
         }
         if (feedback != null) {
             feedback.close();
+        }
+        if (learning != null) {
+            learning.close();
         }
     }
 
@@ -206,6 +225,9 @@ public final class Services implements AutoCloseable {
             scheduledTask.cancel(false);
         }
         housekeeping.cancel(false);
+        if (vocabularyReload != null) {
+            vocabularyReload.cancel(false);
+        }
         try {
             if (follower != null) {
                 follower.close();
@@ -218,6 +240,7 @@ public final class Services implements AutoCloseable {
             try {
                 analyticsStore.close();
                 feedback.store().close();
+                learning.store().close();
             } finally {
                 context.store().close();
                 if (ownsShared) {

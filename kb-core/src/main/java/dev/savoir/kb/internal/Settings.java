@@ -9,6 +9,7 @@ import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ContentRenderer;
 import dev.savoir.kb.spi.FeedbackStore;
+import dev.savoir.kb.spi.LearningStore;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ public record Settings(@Nullable Path directory, boolean inMemory, @Nullable Art
                        @Nullable LongConsumer rebuildProgress, Duration viewDedupWindow, int analyticsQueueCapacity,
                        int analyticsRetentionDays, @Nullable FeedbackStore feedbackStore,
                        @Nullable AnalyticsStore analyticsStore, SchedulerLease schedulerLease,
-                       int popularQueryMinViewers, boolean analyticsRawText, Duration followInterval) {
+                       int popularQueryMinViewers, boolean analyticsRawText, Duration followInterval,
+                       @Nullable LearningStore learningStore, int learningMinSessions) {
     public Settings {
         rules = List.copyOf(rules);
     }

@@ -26,7 +26,8 @@ public interface PermissionPolicy {
      * The built-in policy: {@link Role#ADMIN} may do everything; {@link Role#AUTHOR} creates, edits, translates and
      * submits; {@link Role#REVIEWER} approves and requests changes; {@link Role#PUBLISHER} publishes, schedules,
      * unpublishes, archives, restores and verifies. Reading drafts needs any of these roles. Linking a ticket to an
-     * article needs {@link Role#AGENT} or any of these roles.
+     * article needs {@link Role#AGENT} or any of these roles. Managing the learned search vocabulary needs
+     * {@link Role#PUBLISHER}; reading the KPI report a publisher or a reviewer.
      */
     static PermissionPolicy roleBased() {
         return (actor, action, article) -> {
@@ -44,6 +45,8 @@ public interface PermissionPolicy {
                 case READ_DRAFTS -> actor.has(Role.AUTHOR) || actor.has(Role.REVIEWER) || actor.has(Role.PUBLISHER);
                 case LINK_TICKET -> actor.has(Role.AGENT) || actor.has(Role.AUTHOR) || actor.has(Role.REVIEWER)
                         || actor.has(Role.PUBLISHER);
+                case MANAGE_SEARCH_VOCABULARY -> actor.has(Role.PUBLISHER);
+                case READ_KPI_REPORT -> actor.has(Role.PUBLISHER) || actor.has(Role.REVIEWER);
             };
         };
     }

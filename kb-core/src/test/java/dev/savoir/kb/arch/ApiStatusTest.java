@@ -23,7 +23,7 @@ class ApiStatusTest {
     /** kb-core's exported API packages; {@link ModuleExportsTest} checks that module-info exports exactly these. */
     static final List<String> API_PACKAGES = List.of("dev.savoir.kb", "dev.savoir.kb.search", "dev.savoir.kb.io",
             "dev.savoir.kb.analytics", "dev.savoir.kb.feedback", "dev.savoir.kb.policy", "dev.savoir.kb.reports",
-            "dev.savoir.kb.privacy");
+            "dev.savoir.kb.privacy", "dev.savoir.kb.learning");
     static final String SPI_PACKAGE = "dev.savoir.kb.spi";
 
     static JavaClasses core;
