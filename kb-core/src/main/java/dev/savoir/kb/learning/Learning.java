@@ -28,8 +28,10 @@ import org.apiguardian.api.API;
  * "pay my invoice" gives "bill" → "invoice") become a {@link PairKind#CORRECTION correction} when the first found
  * nothing, the second found something and they are a small edit apart, and a {@link PairKind#SYNONYM synonym} when
  * they are not and a result of the second was clicked. A pair is proposed only when at least
- * {@link #minSessions()} distinct sessions made it (repeats within a session count once) and it is at least a fifth
- * of the reformulations of its first words; never when either query holds anything that looks like personal data
+ * {@link #minSessions()} distinct sessions made it (repeats within a session count once), it is at least a fifth
+ * of the reformulations of its first words, and it is no chance: not explained by how often its second words follow
+ * any search (a log-likelihood test), and its first words do not work already (searched alone, at least half of
+ * their searches end in a click); never when either query holds anything that looks like personal data
  * (e-mail addresses, phone, card or account numbers, long digit runs, URLs with tokens: masked or not); never when
  * it was decided already. Sessions of more than 100 searches are taken for robots and ignored.
  *

@@ -107,12 +107,14 @@ class LearningSimulationTest {
     }
 
     @Test
-    void simulatedLog_otherSeeds_keepPrecisionAtTen() {
+    void simulatedLog_otherSeeds_keepPrecisionAtTen_andProposeNoNoise() {
         for (long seed : new long[] {1, 7, 2026}) {
             List<VocabularyCandidate> queue = mine(3, seed);
             double p10 = precisionAt(queue, 10);
             System.out.printf("seed %d: P@10 = %.2f over %d candidates%n", seed, p10, queue.size());
             assertThat(p10).as("seed " + seed).isGreaterThanOrEqualTo(0.9);
+            assertThat(queue).extracting(VocabularyCandidate::pair).as("seed " + seed + ": no noise")
+                    .allMatch(Set.copyOf(SimulatedSearchLog.TRUE_PAIRS)::contains);
         }
     }
 

@@ -35,10 +35,17 @@ public final class VocabularyMiner {
     static final double MIN_SHARE = 0.2;
     /**
      * The least surprise of a pair: the log-likelihood ratio (Dunning's G², one degree of freedom) of its sessions
-     * among those that reformulated its first words, against how often its second words are reformulated to from
-     * anything; 15 is p below 0.0001. Random topic switches that happen to repeat stay below it.
+     * among those that reformulated its first words, against the rate at which its second words are reformulated to
+     * from other words; 15 is p below 0.0001. Random topic switches to a popular query that happen to repeat stay
+     * below it.
      */
     static final double MIN_SURPRISE = 15;
+    /**
+     * Words searched alone at least {@value #MIN_SEARCHES_FOR_CLICK_RATE} times whose searches ended in a click at
+     * least this often need no synonym: they work already, and what followed them was another question.
+     */
+    static final double WORKS_CLICK_RATE = 0.5;
+    static final int MIN_SEARCHES_FOR_CLICK_RATE = 5;
     static final int MAX_EXAMPLES = 3;
     /** The most events one mining reads; beyond, the rest of the period is left out. */
     static final int MAX_EVENTS = 5_000_000;
@@ -89,10 +96,16 @@ public final class VocabularyMiner {
         Map<String, Set<String>> reformulated = new HashMap<>();
         Map<String, Integer> targets = new HashMap<>();
         Map<String, Integer> perLanguage = new HashMap<>();
+        Map<String, int[]> clickRates = new HashMap<>();
         sessions.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(s -> {
             List<Step> steps = steps(s.getValue());
             if (steps.size() > MAX_SESSION_SEARCHES) {
                 return;
+            }
+            for (Step step : steps) {
+                int[] c = clickRates.computeIfAbsent(step.language + "|" + step.query, k -> new int[2]);
+                c[0]++;
+                c[1] += step.clicked ? 1 : 0;
             }
             for (int i = 0; i + 1 < steps.size(); i++) {
                 Step a = steps.get(i);
@@ -123,10 +136,17 @@ public final class VocabularyMiner {
             if (n < minSessions || decided.test(pair)) {
                 return;
             }
+            int[] alone = clickRates.get(pair.language().getLanguage() + "|" + pair.from());
+            if (alone != null && alone[0] >= MIN_SEARCHES_FOR_CLICK_RATE
+                    && alone[1] >= WORKS_CLICK_RATE * alone[0]) {
+                return;
+            }
             String lang = pair.language().getLanguage();
             int of = reformulated.get(lang + "|" + pair.from()).size();
             double share = (double) n / of;
-            double baseline = (double) targets.get(lang + "|" + pair.to()) / perLanguage.get(lang);
+            // How often the second words are reformulated to from other words: the rate of chance.
+            int others = perLanguage.get(lang) - of;
+            double baseline = others <= 0 ? 0 : Math.max(0, targets.get(lang + "|" + pair.to()) - n) / (double) others;
             if (share >= MIN_SHARE && surprise(n, of, baseline) >= MIN_SURPRISE) {
                 out.add(new VocabularyCandidate(pair, n, share, n * share, ev.examples));
             }
@@ -146,6 +166,9 @@ public final class VocabularyMiner {
             return 0;
         }
         double expected = n * p0;
+        if (expected == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
         double a = k * Math.log(k / expected);
         double b = k == n ? 0 : (n - k) * Math.log((n - k) / (n - expected));
         return 2 * (a + b);
