@@ -129,8 +129,8 @@ public record KpiReport(Instant from, Instant to, Instant generatedAt, Deflectio
          *
          * @param query the normalized query
          * @param language its language
-         * @param openedAt its first zero-result search in the period (to the day's last search, as the day's counts
-         *     know it)
+         * @param openedAt when it opened: the last search of the query on the day of its first zero-result search in
+         *     the period (the day's counts know no earlier instant)
          * @param closedAt when it closed, null while open
          * @param answeredBy the published article that answers it now, null while open
          * @param zeroResultSearches how many of its searches found nothing in the period

@@ -62,14 +62,14 @@ final class Kpis {
     private static final class GapCounts {
         final String query;
         final String language;
-        final LocalDate firstDay;
+        final Instant firstSeen;
         long zero;
         Instant lastZeroSeen = Instant.EPOCH;
 
-        GapCounts(String query, String language, LocalDate firstDay) {
+        GapCounts(String query, String language, Instant firstSeen) {
             this.query = query;
             this.language = language;
-            this.firstDay = firstDay;
+            this.firstSeen = firstSeen;
         }
     }
 
@@ -97,9 +97,8 @@ final class Kpis {
                     z += q.zeroResultSearches();
                     w += Math.max(0, q.searches() - q.clicks());
                     if (q.zeroResultSearches() > 0 && !q.query().isEmpty()) {
-                        LocalDate day = d;
                         GapCounts g = gaps.computeIfAbsent(q.language() + "|" + q.query(),
-                                k -> new GapCounts(q.query(), q.language(), day));
+                                k -> new GapCounts(q.query(), q.language(), q.lastSeen()));
                         g.zero += q.zeroResultSearches();
                         if (q.lastSeen().isAfter(g.lastZeroSeen)) {
                             g.lastZeroSeen = q.lastSeen();
@@ -125,7 +124,7 @@ final class Kpis {
         List<KpiReport.KnowledgeGaps.Gap> all = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             GapCounts g = sorted.get(i);
-            Instant opened = max(g.firstDay.atStartOfDay(ZoneOffset.UTC).toInstant(), from);
+            Instant opened = max(g.firstSeen, from);
             Locale language = Locale.forLanguageTag(g.language.isEmpty() ? "und" : g.language);
             Answer answer = i < MAX_GAP_CHECKS ? answer(g.query, language) : null;
             Instant closed = null;
