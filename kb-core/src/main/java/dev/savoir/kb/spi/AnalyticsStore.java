@@ -55,8 +55,8 @@ public interface AnalyticsStore extends AutoCloseable {
     DeflectionEstimate deflection(Instant from, Instant to);
 
     /**
-     * Every search and click recorded under a session id in [from, to), flushed and erased ones excepted, in no
-     * particular order: what the learning of search vocabulary reads (who reformulated what within a session). An
+     * Every search and click recorded under a session id in [from, to), pending ones included (the store flushes
+     * first), erased ones never, in no particular order: what the learning of search vocabulary reads (who reformulated what within a session). An
      * event passed to {@code sink} has its session, query, language, result count and (clicks) article; a store may
      * leave out the internal flag, the shown articles, the time taken and the position. Reads the period's events: a
      * rare, slow call.

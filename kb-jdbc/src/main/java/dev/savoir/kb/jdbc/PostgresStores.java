@@ -6,12 +6,14 @@ import dev.savoir.kb.jdbc.internal.Jdbc;
 import dev.savoir.kb.jdbc.internal.PgAnalyticsStore;
 import dev.savoir.kb.jdbc.internal.PgArticleStore;
 import dev.savoir.kb.jdbc.internal.PgFeedbackStore;
+import dev.savoir.kb.jdbc.internal.PgLearningStore;
 import dev.savoir.kb.jdbc.internal.PgSchedulerLease;
 import dev.savoir.kb.jdbc.internal.SchemaMigrator;
 import dev.savoir.kb.jdbc.internal.Tables;
 import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.FeedbackStore;
+import dev.savoir.kb.spi.LearningStore;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.StoreRecordCodec;
 import java.time.Clock;
@@ -56,6 +58,7 @@ public final class PostgresStores implements AutoCloseable {
     private final PgArticleStore articles;
     private final PgFeedbackStore feedback;
     private final PgAnalyticsStore analytics;
+    private final PgLearningStore learning;
     private final PgSchedulerLease lease;
 
     private PostgresStores(Builder b, DataSource dataSource) {
@@ -67,6 +70,7 @@ public final class PostgresStores implements AutoCloseable {
                 b.viewDedupWindow);
         this.analytics = new PgAnalyticsStore(new Jdbc(dataSource, tables, "the analytics store"),
                 b.analyticsQueueCapacity, b.analyticsRetentionDays, b.clock.instant());
+        this.learning = new PgLearningStore(new Jdbc(dataSource, tables, "the learned vocabulary store"));
         this.lease = new PgSchedulerLease(dataSource, PgSchedulerLease.keyOf(tables), tables.schema() + "."
                 + tables.prefix() + "scheduler");
     }
@@ -77,15 +81,16 @@ public final class PostgresStores implements AutoCloseable {
     }
 
     /**
-     * Hands the three stores and the scheduler lease to a knowledge base's builder ({@code store},
-     * {@code feedbackStore}, {@code analyticsStore}, {@code schedulerLease}); the knowledge base closes the stores
-     * and gives the lease up when it closes.
+     * Hands the stores and the scheduler lease to a knowledge base's builder ({@code store},
+     * {@code feedbackStore}, {@code analyticsStore}, {@code learningStore}, {@code schedulerLease}); the knowledge
+     * base closes the stores and gives the lease up when it closes.
      */
     public KnowledgeBaseBuilder configure(KnowledgeBaseBuilder builder) {
         if (builder == null) {
             throw new InvalidArgumentException("builder", "is required, got null");
         }
-        return builder.store(articles).feedbackStore(feedback).analyticsStore(analytics).schedulerLease(lease);
+        return builder.store(articles).feedbackStore(feedback).analyticsStore(analytics).learningStore(learning)
+                .schedulerLease(lease);
     }
 
     /**
@@ -115,6 +120,16 @@ public final class PostgresStores implements AutoCloseable {
         return analytics;
     }
 
+    /**
+     * The store of the decisions on learned search vocabulary.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public LearningStore learningStore() {
+        return learning;
+    }
+
     /** The schema the tables live in. */
     public String schema() {
         return tables.schema();
@@ -136,6 +151,7 @@ public final class PostgresStores implements AutoCloseable {
         try {
             analytics.close();
         } finally {
+            learning.close();
             feedback.close();
             articles.close();
             lease.release();

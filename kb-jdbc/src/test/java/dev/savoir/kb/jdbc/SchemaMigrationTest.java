@@ -58,15 +58,15 @@ class SchemaMigrationTest {
     void open_createsTheSchemaAndItsTables_andRecordsEachVersionInTheStoresHistory() throws SQLException {
         String schema = TestPostgres.newSchema();
         try (PostgresStores stores = open(schema)) {
-            assertThat(stores.schemaVersion()).isEqualTo("4");
+            assertThat(stores.schemaVersion()).isEqualTo("5");
             assertThat(stores.schema()).isEqualTo(schema);
             assertThat(stores.tablePrefix()).isEqualTo("kb_");
         }
         assertThat(rows("SELECT version FROM \"" + schema + "\".kb_schema_history WHERE success ORDER BY "
-                + "installed_rank")).containsExactly(null, "1", "2", "3", "4");
+                + "installed_rank")).containsExactly(null, "1", "2", "3", "4", "5");
         assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema
                 + "' ORDER BY table_name")).allMatch(t -> t.startsWith("kb_")).contains("kb_articles",
-                "kb_revisions", "kb_audit_events", "kb_feed_head", "kb_feedback_votes", "kb_analytics_queries");
+                "kb_revisions", "kb_audit_events", "kb_feed_head", "kb_feedback_votes", "kb_analytics_queries", "kb_learned_vocabulary");
     }
 
     @Test
@@ -76,7 +76,7 @@ class SchemaMigrationTest {
             stores.articleStore().commit(StoreFixtures.create("a1", Locale.ENGLISH, "kept"));
         }
         try (PostgresStores stores = open(schema)) {
-            assertThat(stores.schemaVersion()).isEqualTo("4");
+            assertThat(stores.schemaVersion()).isEqualTo("5");
             assertThat(stores.articleStore().lastSequence()).isEqualTo(1);
         }
     }
@@ -98,15 +98,15 @@ class SchemaMigrationTest {
         String schema = TestPostgres.newSchema();
         open(schema).close();
         pg.sql("INSERT INTO \"" + schema + "\".kb_schema_history (installed_rank, version, description, type, script, "
-                + "checksum, installed_by, execution_time, success) VALUES (6, '5', 'from the future', 'SQL', "
-                + "'V5__from_the_future.sql', 1, 'savoir-next', 1, true)");
+                + "checksum, installed_by, execution_time, success) VALUES (7, '99', 'from the future', 'SQL', "
+                + "'V99__from_the_future.sql', 1, 'savoir-next', 1, true)");
         assertThatThrownBy(() -> open(schema))
                 .isInstanceOf(DatabaseSchemaException.class)
                 .satisfies(e -> assertThat(((DatabaseSchemaException) e).reason()).isEqualTo(Reason.NEWER_SCHEMA))
                 .hasMessageContaining("was migrated by a newer Savoir")
-                .hasMessageContaining("V5 (from the future)")
+                .hasMessageContaining("V99 (from the future)")
                 .hasMessageContaining("Open it with that Savoir version or a newer one");
-        assertThat(rows("SELECT count(*) FROM \"" + schema + "\".kb_schema_history")).containsExactly("6");
+        assertThat(rows("SELECT count(*) FROM \"" + schema + "\".kb_schema_history")).containsExactly("7");
     }
 
     @Test
@@ -123,9 +123,9 @@ class SchemaMigrationTest {
         assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema
                 + "' AND table_name = 'kb_half_done'")).as("the failed migration's first statement").isEmpty();
         assertThat(rows("SELECT max(version::int) FROM \"" + schema + "\".kb_schema_history WHERE version IS NOT "
-                + "NULL")).containsExactly("4");
+                + "NULL")).containsExactly("5");
         try (PostgresStores stores = open(schema)) {
-            assertThat(stores.schemaVersion()).isEqualTo("4");
+            assertThat(stores.schemaVersion()).isEqualTo("5");
         }
     }
 
