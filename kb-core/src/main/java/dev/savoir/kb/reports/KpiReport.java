@@ -92,6 +92,9 @@ public record KpiReport(Instant from, Instant to, Instant generatedAt, Deflectio
         public record Day(LocalDate day, long searches, long zeroResultSearches, long searchesWithoutClick) {
             public Day {
                 Check.notNull("day", day);
+                Check.atLeast("searches", searches, 0);
+                Check.atLeast("zeroResultSearches", zeroResultSearches, 0);
+                Check.atLeast("searchesWithoutClick", searchesWithoutClick, 0);
             }
         }
     }
@@ -143,6 +146,7 @@ public record KpiReport(Instant from, Instant to, Instant generatedAt, Deflectio
                 Check.notNull("query", query);
                 Check.notNull("language", language);
                 Check.notNull("openedAt", openedAt);
+                Check.atLeast("zeroResultSearches", zeroResultSearches, 0);
             }
 
             /** From opening to closing, null while open. */
