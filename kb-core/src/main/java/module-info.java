@@ -37,4 +37,5 @@ module dev.savoir.kb.core {
     opens dev.savoir.kb.internal.feedback to tools.jackson.databind;
     opens dev.savoir.kb.internal.analytics to tools.jackson.databind;
     opens dev.savoir.kb.internal.workflow to tools.jackson.databind;
+    opens dev.savoir.kb.internal.learning to tools.jackson.databind;
 }

@@ -31,7 +31,11 @@ public enum Action {
     /** Acknowledge having read a revision of an article of a learning path (since 0.3). */
     ACKNOWLEDGE("acknowledge having read"),
     /** Create, change or delete learning paths and teams (since 0.3); the article is null. */
-    MANAGE_LEARNING("manage learning paths with");
+    MANAGE_LEARNING("manage learning paths with"),
+    /** Approve, edit, reject or withdraw learned synonyms and corrections of search (since 0.3). */
+    MANAGE_SEARCH_VOCABULARY("manage the learned search vocabulary"),
+    /** Read the KPI report (since 0.3). */
+    READ_KPI_REPORT("read the KPI report");
 
     private final String verb;
 

@@ -8,6 +8,7 @@ import dev.savoir.kb.inbox.Inbox;
 import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.Services;
 import dev.savoir.kb.internal.gate.InputLimits;
+import dev.savoir.kb.learning.Learning;
 import dev.savoir.kb.learning.LearningPaths;
 import dev.savoir.kb.policy.PermissionPolicy;
 import dev.savoir.kb.privacy.ViewerData;
@@ -383,6 +384,18 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
+     * Self-learning search and the KPI report: the approval queue of synonyms and corrections mined from the search
+     * log, the decisions (in force in the next search), and the KPIs of a period. For knowledge managers.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Learning learning() {
+        s.context.requireOpen();
+        return s.learning;
+    }
+
+    /**
      * Makes every change so far visible to searches now, instead of within the engine's refresh bound. Articles
      * whose indexing failed earlier (they are retried in the background) are indexed again first.
      */
@@ -537,7 +550,7 @@ public final class KnowledgeBase implements AutoCloseable {
     @API(status = API.Status.EXPERIMENTAL, since = "0.3")
     public LearningPaths learningPaths() {
         s.context.requireOpen();
-        return s.learning;
+        return s.learningPaths;
     }
 
     // =================================================================== privacy

@@ -16,6 +16,7 @@ import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ContentRenderer;
 import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.KnowledgeBaseObserver;
+import dev.savoir.kb.spi.LearningStore;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import dev.savoir.kb.spi.WorkflowStore;
@@ -69,6 +70,8 @@ public final class KnowledgeBaseBuilder {
     private @Nullable FeedbackStore feedbackStore;
     private @Nullable AnalyticsStore analyticsStore;
     private @Nullable WorkflowStore workflowStore;
+    private @Nullable LearningStore learningStore;
+    private int learningMinSessions = dev.savoir.kb.learning.Learning.DEFAULT_MIN_SESSIONS;
     private SchedulerLease schedulerLease = SchedulerLease.local();
     private int popularQueryMinViewers = DEFAULT_POPULAR_QUERY_MIN_VIEWERS;
     private boolean analyticsRawText;
@@ -337,6 +340,32 @@ public final class KnowledgeBaseBuilder {
         return this;
     }
 
+    /**
+     * Where the decisions on learned search vocabulary live (default: the knowledge base's folder, or memory), e.g.
+     * kb-jdbc's PostgreSQL store, which {@code PostgresStores.configure} sets.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public KnowledgeBaseBuilder learningStore(LearningStore store) {
+        once("learningStore");
+        this.learningStore = Check.notNull("learningStore", store);
+        return this;
+    }
+
+    /**
+     * How many distinct sessions must make a reformulation before {@link KnowledgeBase#learning()} proposes it as a
+     * synonym or correction (default {@value dev.savoir.kb.learning.Learning#DEFAULT_MIN_SESSIONS}, 2 to 1,000,000).
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public KnowledgeBaseBuilder learningMinSessions(int sessions) {
+        once("learningMinSessions");
+        this.learningMinSessions = Check.range("learningMinSessions", sessions, 2, 1_000_000);
+        return this;
+    }
+
     /** Receives the number of articles indexed so far while the search index is rebuilt. */
     public KnowledgeBaseBuilder onRebuildProgress(LongConsumer progress) {
         once("onRebuildProgress");
@@ -367,7 +396,7 @@ public final class KnowledgeBaseBuilder {
                 distinctReviewer, reviewRequired, rules, stalePolicy, defaultLocale, maxBodyBytes, linkResolver,
                 shared, schedulerInterval, rebuildProgress, viewDedupWindow, analyticsQueueCapacity,
                 analyticsRetentionDays, feedbackStore, analyticsStore, schedulerLease, popularQueryMinViewers,
-                analyticsRawText, followInterval, observer, workflowStore);
+                analyticsRawText, followInterval, observer, workflowStore, learningStore, learningMinSessions);
         boolean ownsShared = shared == null;
         SharedResources res = shared != null ? shared : SharedResources.create();
         CompletableFuture<ArticleStore> opening;

@@ -584,6 +584,9 @@ class TypedErrorsTest {
             if (t == Instant.class) {
                 return now;
             }
+            if (t == java.time.LocalDate.class) {
+                return java.time.LocalDate.of(2026, 4, 10);
+            }
             if (t == Path.class) {
                 return dir();
             }

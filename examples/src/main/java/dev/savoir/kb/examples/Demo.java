@@ -17,8 +17,9 @@ import java.util.Locale;
 
 /**
  * The demo: imports the bundled sample knowledge base, then shows searches as a customer (English and French,
- * with a typo, without accents), agent assist on a noisy ticket, a knowledge manager's report, and the feedback
- * inbox and learning paths (on a folder where they have not run yet). With
+ * with a typo, without accents), agent assist on a noisy ticket, a knowledge manager's report, the feedback
+ * inbox and learning paths (on a folder where they have not run yet), and a synonym learned from searches with the
+ * KPI report. With
  * {@code --serve [port]} it then starts the help center on localhost and prints its address.
  *
  * <pre>./mvnw -q -pl examples -am package exec:exec -DskipTests -Ddemo.args=serve</pre>
@@ -87,11 +88,15 @@ public final class Demo {
                 System.out.println("== Feedback inbox and learning paths");
                 InboxAndLearning.print(kb, System.out);
             }
+            System.out.println();
+            System.out.println("== Self-learning search and the KPI report");
+            LearningDemo.run(kb, SampleKnowledgeBase.ADMIN, System.out);
             if (serve) {
                 try (HelpCenter hc = HelpCenter.start(kb, new InetSocketAddress("127.0.0.1", port),
-                        SampleKnowledgeBase.attachments(folder))) {
+                        SampleKnowledgeBase.attachments(folder), SampleKnowledgeBase.ADMIN)) {
                     System.out.println();
-                    System.out.println("Help center running at " + hc.url() + " (Ctrl+C to stop)");
+                    System.out.println("Help center running at " + hc.url() + " (Ctrl+C to stop); KPIs at "
+                            + hc.url() + "admin/kpis");
                     Thread.currentThread().join();
                 }
             }

@@ -14,6 +14,9 @@ import dev.savoir.kb.internal.inbox.InboxService;
 import dev.savoir.kb.internal.index.FeedFollower;
 import dev.savoir.kb.internal.index.IndexSync;
 import dev.savoir.kb.internal.io.ArchiveImport;
+import dev.savoir.kb.internal.learning.ContributedKpis;
+import dev.savoir.kb.internal.learning.FileLearningStore;
+import dev.savoir.kb.internal.learning.LearningPathService;
 import dev.savoir.kb.internal.learning.LearningService;
 import dev.savoir.kb.internal.lifecycle.Lifecycle;
 import dev.savoir.kb.internal.lifecycle.ScheduledTransitions;
@@ -32,6 +35,7 @@ import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ContentRenderer;
 import dev.savoir.kb.spi.FeedbackStore;
+import dev.savoir.kb.spi.LearningStore;
 import dev.savoir.kb.spi.SearchEngine;
 import dev.savoir.kb.spi.SearchEngineContext;
 import dev.savoir.kb.spi.WorkflowStore;
@@ -70,7 +74,8 @@ public final class Services implements AutoCloseable {
     public final Reports reports;
     public final ArchiveImport archives;
     public final Inbox inbox;
-    public final LearningPaths learning;
+    public final LearningPaths learningPaths;
+    public final LearningService learning;
 
     private final AnalyticsStore analyticsStore;
     private final WorkflowStore workflowStore;
@@ -81,10 +86,11 @@ public final class Services implements AutoCloseable {
     private final ScheduledFuture<?> housekeeping;
     private final RetryLog flushFailures = new RetryLog(LOG, "The background flush of feedback and analytics");
     private final RetryLog repairFailures = new RetryLog(LOG, "The background repair of the search index");
+    private final @Nullable ScheduledFuture<?> vocabularyReload;
 
     private Services(Settings s, ArticleStore store, @Nullable SearchEngine engine, FeedbackStore feedbackStore,
-                     AnalyticsStore analyticsStore, WorkflowStore workflowStore, ContentRenderer renderer,
-                     SharedResources shared, boolean ownsShared, Cache<?, ?> revisionCache) {
+                     AnalyticsStore analyticsStore, WorkflowStore workflowStore, LearningStore learningStore,
+                     ContentRenderer renderer, SharedResources shared, boolean ownsShared, Cache<?, ?> revisionCache) {
         this.shared = shared;
         this.workflowStore = workflowStore;
         this.ownsShared = ownsShared;
@@ -111,7 +117,10 @@ public final class Services implements AutoCloseable {
         this.reports = new Reports(context, feedbackStore);
         this.archives = new ArchiveImport(context, pipeline, editor, feedback, limits);
         this.inbox = new InboxService(context, s.permissions(), workflowStore, reader, writer, limits);
-        this.learning = new LearningService(context, workflowStore);
+        this.learningPaths = new LearningPathService(context, workflowStore);
+        this.learning = new LearningService(context, analyticsStore, learningStore, index, s.learningMinSessions(),
+                reports::dueForReview, new ContributedKpis(inbox, learningPaths));
+        learning.push();
         long caughtUp = index.catchUp(s.rebuildProgress());
         if (store.shared() && index.hasEngine()) {
             // Other processes commit to this store: the index follows its feed from where the catch-up ended.
@@ -129,6 +138,11 @@ public final class Services implements AutoCloseable {
         this.housekeeping = shared.scheduler().scheduleWithFixedDelay(this::housekeepingQuietly, 200, 200,
                 TimeUnit.MILLISECONDS);
         context.observing().opened(new ObservedView(context, index, revisionCache, renderer));
+        long reload = Math.max(1_000, s.followInterval().toMillis());
+        this.vocabularyReload = learningStore.shared() && index.hasEngine()
+                ? shared.scheduler().scheduleWithFixedDelay(learning::pushQuietly, reload, reload,
+                TimeUnit.MILLISECONDS)
+                : null;
     }
 
     /**
@@ -144,6 +158,7 @@ public final class Services implements AutoCloseable {
         FeedbackStore fb = null;
         AnalyticsStore an = null;
         WorkflowStore wf = null;
+        LearningStore ls = null;
         SearchEngine engine = null;
         try {
             fb = s.feedbackStore() != null ? s.feedbackStore()
@@ -154,13 +169,15 @@ public final class Services implements AutoCloseable {
                     s.analyticsQueueCapacity(), s.analyticsRetentionDays(), s.clock().instant());
             wf = s.workflowStore() != null ? s.workflowStore()
                     : new FileWorkflowStore(dir == null ? null : dir.resolve("workflow"));
+            ls = s.learningStore() != null ? s.learningStore()
+                    : new FileLearningStore(dir == null ? null : dir.resolve("learning"));
             if (s.engineFactory() != null) {
                 engine = s.engineFactory().open(new SearchEngineContext(dir == null ? null : dir.resolve("index"),
                         s.clock(), s.defaultLocale(), s.stalePolicy(), renderer, shared.scheduler()));
             }
         } catch (RuntimeException e) {
             // The builder closes the store; release what was opened here.
-            closeAll(engine, an, fb, wf);
+            closeAll(engine, an, fb, wf, ls);
             try {
                 store.get();
             } catch (RuntimeException storeFailure) {
@@ -171,15 +188,16 @@ public final class Services implements AutoCloseable {
             throw e;
         }
         try {
-            return new Services(s, store.get(), engine, fb, an, wf, renderer, shared, ownsShared, revisionCache);
+            return new Services(s, store.get(), engine, fb, an, wf, ls, renderer, shared, ownsShared, revisionCache);
         } catch (RuntimeException e) {
-            closeAll(engine, an, fb, wf);
+            closeAll(engine, an, fb, wf, ls);
             throw e;
         }
     }
 
     private static void closeAll(@Nullable SearchEngine engine, @Nullable AnalyticsStore analytics,
-                                 @Nullable FeedbackStore feedback, @Nullable WorkflowStore workflow) {
+                                 @Nullable FeedbackStore feedback, @Nullable WorkflowStore workflow,
+                                 @Nullable LearningStore learning) {
         if (engine != null) {
             engine.close();
         }
@@ -191,6 +209,9 @@ public final class Services implements AutoCloseable {
         }
         if (workflow != null) {
             workflow.close();
+        }
+        if (learning != null) {
+            learning.close();
         }
     }
 
@@ -234,6 +255,9 @@ public final class Services implements AutoCloseable {
             scheduledTask.cancel(false);
         }
         housekeeping.cancel(false);
+        if (vocabularyReload != null) {
+            vocabularyReload.cancel(false);
+        }
         try {
             if (follower != null) {
                 follower.close();
@@ -247,6 +271,7 @@ public final class Services implements AutoCloseable {
                 analyticsStore.close();
                 feedback.store().close();
                 workflowStore.close();
+                learning.store().close();
             } finally {
                 context.store().close();
                 if (ownsShared) {

@@ -10,6 +10,7 @@ import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.ContentRenderer;
 import dev.savoir.kb.spi.FeedbackStore;
 import dev.savoir.kb.spi.KnowledgeBaseObserver;
+import dev.savoir.kb.spi.LearningStore;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import dev.savoir.kb.spi.WorkflowStore;
@@ -31,7 +32,8 @@ public record Settings(@Nullable Path directory, boolean inMemory, @Nullable Art
                        int analyticsRetentionDays, @Nullable FeedbackStore feedbackStore,
                        @Nullable AnalyticsStore analyticsStore, SchedulerLease schedulerLease,
                        int popularQueryMinViewers, boolean analyticsRawText, Duration followInterval,
-                       @Nullable KnowledgeBaseObserver observer, @Nullable WorkflowStore workflowStore) {
+                       @Nullable KnowledgeBaseObserver observer, @Nullable WorkflowStore workflowStore,
+                       @Nullable LearningStore learningStore, int learningMinSessions) {
     public Settings {
         rules = List.copyOf(rules);
     }

@@ -27,7 +27,8 @@ public interface PermissionPolicy {
      * submits; {@link Role#REVIEWER} approves and requests changes; {@link Role#PUBLISHER} publishes, schedules,
      * unpublishes, archives, restores and verifies. Reading drafts needs any of these roles. Linking a ticket to an
      * article, flagging it or suggesting an edit in the feedback inbox, and acknowledging having read it need
-     * {@link Role#AGENT} or any of these roles. Managing learning paths needs {@link Role#PUBLISHER}.
+     * {@link Role#AGENT} or any of these roles. Managing learning paths and the learned search vocabulary needs
+     * {@link Role#PUBLISHER}; reading the KPI report a publisher or a reviewer.
      */
     static PermissionPolicy roleBased() {
         return (actor, action, article) -> {
@@ -46,6 +47,8 @@ public interface PermissionPolicy {
                 case READ_DRAFTS -> actor.has(Role.AUTHOR) || actor.has(Role.REVIEWER) || actor.has(Role.PUBLISHER);
                 case LINK_TICKET, FLAG, ACKNOWLEDGE -> actor.has(Role.AGENT) || actor.has(Role.AUTHOR)
                         || actor.has(Role.REVIEWER) || actor.has(Role.PUBLISHER);
+                case MANAGE_SEARCH_VOCABULARY -> actor.has(Role.PUBLISHER);
+                case READ_KPI_REPORT -> actor.has(Role.PUBLISHER) || actor.has(Role.REVIEWER);
             };
         };
     }

@@ -1,12 +1,14 @@
 package dev.savoir.kb.spi;
 
 import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.KbException;
 import dev.savoir.kb.analytics.DeflectionEstimate;
 import dev.savoir.kb.analytics.QueryStats;
 import dev.savoir.kb.privacy.ViewerRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -51,6 +53,24 @@ public interface AnalyticsStore extends AutoCloseable {
 
     /** The self-service deflection estimate over [from, to). */
     DeflectionEstimate deflection(Instant from, Instant to);
+
+    /**
+     * Every search and click recorded under a session id in [from, to), pending ones included (the store flushes
+     * first), erased ones never, in no particular order: what the learning of search vocabulary reads (who reformulated what within a session). An
+     * event passed to {@code sink} has its session, query, language, result count and (clicks) article; a store may
+     * leave out the internal flag, the shown articles, the time taken and the position. Reads the period's events: a
+     * rare, slow call.
+     *
+     * <p>The default, for stores that keep no per-session events, throws.
+     *
+     * @throws KbException if this store keeps no per-session events
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    default void sessionEvents(Instant from, Instant to, Consumer<AnalyticsEvent> sink) {
+        throw new KbException("this analytics store keeps no per-session events, so search vocabulary cannot be "
+                + "learned from it: use the built-in analytics or kb-jdbc's, or implement sessionEvents");
+    }
 
     /**
      * Everything recorded under the session id {@code viewerKey} (searches, clicks, tickets), oldest first, pending

@@ -3,6 +3,7 @@ package dev.savoir.kb.spi;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.SemanticSearchUnavailableException;
 import dev.savoir.kb.ViewerContext;
+import dev.savoir.kb.learning.LearnedPair;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.search.AssistHit;
 import dev.savoir.kb.search.EmbeddingProgress;
@@ -115,6 +116,25 @@ public interface SearchEngine extends AutoCloseable {
      */
     default EmbeddingProgress embeddingProgress() {
         return EmbeddingProgress.DISABLED;
+    }
+
+    /**
+     * Replaces the learned vocabulary the engine applies to searches, in force from the next search on (no restart,
+     * no reindex): each {@link dev.savoir.kb.learning.PairKind#SYNONYM synonym} makes a search holding its
+     * {@code from} words in its language also match its {@code to} words (as host synonyms do), each
+     * {@link dev.savoir.kb.learning.PairKind#CORRECTION correction} makes it search {@code to} instead of
+     * {@code from}. Pairs are in normalized form ({@link QueryNormalizer}); the engine compares the normalized words
+     * of a query with them. The vocabulary changes which articles a search finds, never what a hit shows.
+     *
+     * <p>The default, for engines that apply no learned vocabulary, ignores the pairs and returns false.
+     *
+     * @param approved every approved pair (the whole vocabulary, not a change)
+     * @return whether the engine applies them
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    default boolean useVocabulary(List<LearnedPair> approved) {
+        return false;
     }
 
     /** Replaces the ranking signals of an article; kept until replaced (survives restarts of the engine). */

@@ -6,6 +6,7 @@ import dev.savoir.kb.jdbc.internal.Jdbc;
 import dev.savoir.kb.jdbc.internal.PgAnalyticsStore;
 import dev.savoir.kb.jdbc.internal.PgArticleStore;
 import dev.savoir.kb.jdbc.internal.PgFeedbackStore;
+import dev.savoir.kb.jdbc.internal.PgLearningStore;
 import dev.savoir.kb.jdbc.internal.PgSchedulerLease;
 import dev.savoir.kb.jdbc.internal.PgWorkflowStore;
 import dev.savoir.kb.jdbc.internal.SchemaMigrator;
@@ -13,6 +14,7 @@ import dev.savoir.kb.jdbc.internal.Tables;
 import dev.savoir.kb.spi.AnalyticsStore;
 import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.FeedbackStore;
+import dev.savoir.kb.spi.LearningStore;
 import dev.savoir.kb.spi.SchedulerLease;
 import dev.savoir.kb.spi.StoreRecordCodec;
 import dev.savoir.kb.spi.WorkflowStore;
@@ -58,6 +60,7 @@ public final class PostgresStores implements AutoCloseable {
     private final PgArticleStore articles;
     private final PgFeedbackStore feedback;
     private final PgAnalyticsStore analytics;
+    private final PgLearningStore learning;
     private final PgSchedulerLease lease;
     private final PgWorkflowStore workflow;
 
@@ -71,6 +74,7 @@ public final class PostgresStores implements AutoCloseable {
         this.analytics = new PgAnalyticsStore(new Jdbc(dataSource, tables, "the analytics store"),
                 b.analyticsQueueCapacity, b.analyticsRetentionDays, b.clock.instant());
         this.workflow = new PgWorkflowStore(new Jdbc(dataSource, tables, "the workflow store"));
+        this.learning = new PgLearningStore(new Jdbc(dataSource, tables, "the learned vocabulary store"));
         this.lease = new PgSchedulerLease(dataSource, PgSchedulerLease.keyOf(tables), tables.schema() + "."
                 + tables.prefix() + "scheduler");
     }
@@ -82,14 +86,15 @@ public final class PostgresStores implements AutoCloseable {
 
     /**
      * Hands the stores and the scheduler lease to a knowledge base's builder ({@code store}, {@code feedbackStore},
-     * {@code analyticsStore}, {@code workflowStore}, {@code schedulerLease}); the knowledge base closes the stores
-     * and gives the lease up when it closes.
+     * {@code analyticsStore}, {@code workflowStore}, {@code learningStore}, {@code schedulerLease}); the knowledge
+     * base closes the stores and gives the lease up when it closes.
      */
     public KnowledgeBaseBuilder configure(KnowledgeBaseBuilder builder) {
         if (builder == null) {
             throw new InvalidArgumentException("builder", "is required, got null");
         }
         return builder.store(articles).feedbackStore(feedback).analyticsStore(analytics).workflowStore(workflow)
+                .learningStore(learning)
                 .schedulerLease(lease);
     }
 
@@ -130,6 +135,16 @@ public final class PostgresStores implements AutoCloseable {
         return workflow;
     }
 
+    /**
+     * The store of the decisions on learned search vocabulary.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public LearningStore learningStore() {
+        return learning;
+    }
+
     /** The schema the tables live in. */
     public String schema() {
         return tables.schema();
@@ -151,6 +166,7 @@ public final class PostgresStores implements AutoCloseable {
         try {
             analytics.close();
         } finally {
+            learning.close();
             feedback.close();
             workflow.close();
             articles.close();

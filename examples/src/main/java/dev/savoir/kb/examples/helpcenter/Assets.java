@@ -66,5 +66,9 @@ final class Assets {
             .vote { margin-top: 2rem; border-top: 1px solid #e5e7eb; padding-top: 1rem; }
             .vote button { margin-left: .5rem; }
             .related { margin-top: 1.5rem; }
+            .kpis { display: flex; gap: 1rem; flex-wrap: wrap; }
+            .kpi { background: #fff; border: 1px solid #e5e7eb; padding: .8rem 1rem; min-width: 10rem;
+                   display: flex; flex-direction: column; }
+            .kpi strong { font-size: 1.6rem; } .kpi .label, .kpi .detail { font-size: .85rem; color: #4b5563; }
             """;
 }

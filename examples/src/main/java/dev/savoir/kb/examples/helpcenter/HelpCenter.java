@@ -2,6 +2,7 @@ package dev.savoir.kb.examples.helpcenter;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.savoir.kb.Actor;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KbException;
 import dev.savoir.kb.KnowledgeBase;
@@ -60,12 +61,16 @@ public final class HelpCenter implements AutoCloseable {
     private final ExecutorService pool;
     /** Article images by file name, from the attachments folder the Markdown import filled. */
     private final Map<String, Path> images;
+    /** The knowledge manager the admin pages are shown as, or null when they are off. */
+    private final @Nullable Actor manager;
 
-    private HelpCenter(KnowledgeBase kb, HttpServer server, ExecutorService pool, Map<String, Path> images) {
+    private HelpCenter(KnowledgeBase kb, HttpServer server, ExecutorService pool, Map<String, Path> images,
+                       @Nullable Actor manager) {
         this.kb = kb;
         this.server = server;
         this.pool = pool;
         this.images = images;
+        this.manager = manager;
     }
 
     /** Starts serving {@code kb} on the address (port 0 picks a free port), without article images. */
@@ -79,6 +84,16 @@ public final class HelpCenter implements AutoCloseable {
      */
     public static HelpCenter start(KnowledgeBase kb, InetSocketAddress address, @Nullable Path attachments)
             throws IOException {
+        return start(kb, address, attachments, null);
+    }
+
+    /**
+     * As {@link #start(KnowledgeBase, InetSocketAddress, Path)}, with the admin pages ({@code /admin/kpis}: the KPI
+     * report of the last 30 days with its chart, {@code /admin/kpis.json}) shown as {@code manager}. The example has
+     * no login: put the admin pages behind the host's authentication, or leave {@code manager} null (404).
+     */
+    public static HelpCenter start(KnowledgeBase kb, InetSocketAddress address, @Nullable Path attachments,
+                                   @Nullable Actor manager) throws IOException {
         Map<String, Path> images = new HashMap<>();
         if (attachments != null && Files.isDirectory(attachments)) {
             try (Stream<Path> files = Files.walk(attachments)) {
@@ -90,7 +105,7 @@ public final class HelpCenter implements AutoCloseable {
         HttpServer server = HttpServer.create(address, 64);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         server.setExecutor(pool);
-        HelpCenter hc = new HelpCenter(kb, server, pool, Map.copyOf(images));
+        HelpCenter hc = new HelpCenter(kb, server, pool, Map.copyOf(images), manager);
         server.createContext("/", hc::handle);
         server.start();
         LOG.info("Help center on {}", hc.url());
@@ -139,6 +154,8 @@ public final class HelpCenter implements AutoCloseable {
             } else if (path.startsWith("/articles/") && ex.getRequestMethod().equals("GET")) {
                 articlePage(ex, viewer, decode(path.substring("/articles/".length())), session,
                         q.containsKey("voted"));
+            } else if (path.startsWith("/admin/kpis") && manager != null && ex.getRequestMethod().equals("GET")) {
+                kpis(ex, path.endsWith(".json"), q);
             } else if (path.equals("/app.js")) {
                 send(ex, 200, "text/javascript", Assets.APP_JS);
             } else if (path.equals("/style.css")) {
@@ -335,6 +352,23 @@ public final class HelpCenter implements AutoCloseable {
                 StandardCharsets.UTF_8)))
                 : InboxEndpoints.list(kb, session);
         send(ex, r.status(), "application/json", r.json());
+    }
+
+    private void kpis(HttpExchange ex, boolean json, Map<String, String> q) throws IOException {
+        int days;
+        try {
+            days = Math.clamp(Integer.parseInt(q.getOrDefault("days", "30")), 1, 366);
+        } catch (NumberFormatException e) {
+            days = 30;
+        }
+        java.time.Instant to = java.time.Instant.now();
+        dev.savoir.kb.reports.KpiReport report = kb.learning().kpis(java.util.Objects.requireNonNull(manager),
+                to.minus(java.time.Duration.ofDays(days)), to);
+        if (json) {
+            send(ex, 200, "application/json", report.toJson());
+        } else {
+            page(ex, 200, "Knowledge KPIs", KpiPage.html(report), ViewerContext.external(Locale.ENGLISH));
+        }
     }
 
     private void image(HttpExchange ex, String name, ViewerContext viewer) throws IOException {

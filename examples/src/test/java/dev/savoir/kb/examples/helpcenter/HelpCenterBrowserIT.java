@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The help center in a real browser (Debian's Chromium, headless, driven by Selenium): search, open an article,
  * vote, autocomplete; no internal article or draft ever appears; an article full of hostile Markdown executes
- * nothing. {@code .ci/run} installs {@code chromium} and {@code chromium-driver}.
+ * nothing; the knowledge manager's KPI page draws its chart. {@code .ci/run} installs {@code chromium} and {@code chromium-driver}.
  */
 class HelpCenterBrowserIT {
     /** The XSS vectors in the hostile article; each would set {@code window.__pwned} or open an alert. */
@@ -84,7 +84,7 @@ class HelpCenterBrowserIT {
         kb.publish(SampleKnowledgeBase.ADMIN, ArticleId.of("hostile-article"), Locale.ENGLISH, 1);
         kb.refresh();
         helpCenter = HelpCenter.start(kb, new InetSocketAddress("127.0.0.1", 0),
-                SampleKnowledgeBase.attachments(dir.resolve("kb")));
+                SampleKnowledgeBase.attachments(dir.resolve("kb")), SampleKnowledgeBase.ADMIN);
         base = helpCenter.url().toString();
 
         ChromeOptions options = new ChromeOptions();
@@ -189,6 +189,37 @@ class HelpCenterBrowserIT {
                 "legacy-starter-plan")) {
             browser.get(base + "articles/" + hidden);
             assertThat(browser.getPageSource()).contains("No such article").doesNotContain("id=\"body\"");
+        }
+    }
+
+    @Test
+    void kpiPage_showsTheReportWithItsChart_andItsJson() throws Exception {
+        browser.get(base + "?lang=en&q=reset+password");
+        waiting().until(d -> !d.findElements(By.cssSelector("#results .result-link")).isEmpty());
+        browser.findElements(By.cssSelector("#results .result-link")).getFirst().click();
+        browser.get(base + "?lang=en&q=zorblaxian");
+        waiting().until(d -> !d.findElements(By.id("count")).isEmpty());
+        kb.analytics().flush();
+
+        browser.get(base + "admin/kpis");
+        waiting().until(d -> !d.findElements(By.id("kpi-chart")).isEmpty());
+        assertThat(browser.findElement(By.id("kpi-title")).getText()).isEqualTo("Knowledge KPIs");
+        assertThat(browser.findElement(By.id("kpi-deflection")).getText()).contains("Self-service deflection");
+        assertThat(browser.findElements(By.cssSelector("#kpi-chart rect.bar"))).as("bars of today").isNotEmpty();
+        assertThat(browser.findElement(By.id("kpi-chart")).getSize().getWidth()).isPositive();
+        assertThat(browser.findElement(By.id("gap-table")).getText()).contains("zorblaxian");
+        assertThat(browser.findElement(By.id("sections")).getText()).contains("Inbox backlog: not reported");
+        Object pwned = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('script:not([src])').length;");
+        assertThat(((Number) pwned).intValue()).as("no inline script").isZero();
+
+        browser.findElement(By.id("kpi-json")).click();
+        waiting().until(d -> d.getPageSource().contains("deflection"));
+        assertThat(browser.getPageSource()).contains("\"searchesWithoutClick\"").contains("\"overdueReviews\"");
+
+        try (HelpCenter plain = HelpCenter.start(kb, new InetSocketAddress("127.0.0.1", 0))) {
+            browser.get(plain.url() + "admin/kpis");
+            assertThat(browser.getPageSource()).contains("There is nothing here").doesNotContain("kpi-chart");
         }
     }
 

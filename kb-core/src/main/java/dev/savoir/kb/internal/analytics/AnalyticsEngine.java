@@ -453,6 +453,36 @@ public final class AnalyticsEngine implements AutoCloseable {
     }
 
     /**
+     * Every search and click recorded under a session in [from, to), queued ones included, to {@code sink}: the
+     * daily logs of the period's days are read (in memory: the sessions' events).
+     */
+    public synchronized void sessionEvents(Instant from, Instant to, java.util.function.Consumer<Event> sink) {
+        drain();
+        Predicate<Event> wanted = e -> e.session() != null && (e.kind().equals("search") || e.kind().equals("click"))
+                && !e.at().isBefore(from) && e.at().isBefore(to);
+        if (sessionEvents != null) {
+            sessionEvents.values().forEach(events -> events.stream().filter(wanted).forEach(sink));
+            return;
+        }
+        if (log != null) {
+            log.sync();
+        }
+        LocalDate first = day(from);
+        LocalDate last = day(to.minusNanos(1));
+        for (Path f : eventLogs()) {
+            Matcher m = EVENTS.matcher(f.getFileName().toString());
+            LocalDate d = m.matches() ? LocalDate.parse(m.group(1)) : null;
+            if (d != null && !d.isBefore(first) && !d.isAfter(last)) {
+                JsonLinesLog.read(f, Event.class, e -> {
+                    if (wanted.test(e)) {
+                        sink.accept(e);
+                    }
+                });
+            }
+        }
+    }
+
+    /**
      * Erases every event recorded under {@code session}, queued ones included: each daily log holding one is
      * rewritten without it, and the rollups of those days no longer count it (saved again before this returns;
      * the session's flags go from every day).

@@ -73,6 +73,22 @@ public final class FileAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
+    public void sessionEvents(Instant from, Instant to, java.util.function.Consumer<AnalyticsEvent> sink) {
+        engine.sessionEvents(from, to, e -> {
+            if (e.kind().equals("search")) {
+                sink.accept(AnalyticsEvent.search(e.at(), e.session(), e.query() == null ? "" : e.query(),
+                        e.language() == null ? "" : e.language(), e.internal(), e.results(),
+                        e.shown() == null ? List.of() : e.shown().stream().map(ArticleId::of).toList(),
+                        e.tookMicros()));
+            } else if (e.article() != null) {
+                sink.accept(AnalyticsEvent.click(e.at(), e.session(), e.query() == null ? "" : e.query(),
+                        e.language() == null ? "" : e.language(), e.internal(), ArticleId.of(e.article()),
+                        Math.max(1, e.position())));
+            }
+        });
+    }
+
+    @Override
     public List<ViewerRecord> viewerRecords(String viewerKey) {
         List<ViewerRecord> out = new ArrayList<>();
         for (AnalyticsEngine.Event e : engine.eventsOf(viewerKey)) {

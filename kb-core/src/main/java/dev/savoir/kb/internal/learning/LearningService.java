@@ -2,251 +2,173 @@ package dev.savoir.kb.internal.learning;
 
 import dev.savoir.kb.Action;
 import dev.savoir.kb.Actor;
-import dev.savoir.kb.Article;
-import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.InvalidArgumentException;
-import dev.savoir.kb.LearningPathNotFoundException;
-import dev.savoir.kb.Locales;
-import dev.savoir.kb.Revision;
-import dev.savoir.kb.Translation;
 import dev.savoir.kb.internal.Check;
 import dev.savoir.kb.internal.KbContext;
-import dev.savoir.kb.learning.Acknowledgement;
-import dev.savoir.kb.learning.ItemProgress;
-import dev.savoir.kb.learning.LearnerProgress;
-import dev.savoir.kb.learning.LearningPath;
-import dev.savoir.kb.learning.LearningPaths;
-import dev.savoir.kb.learning.PathCompletion;
-import dev.savoir.kb.learning.ReadState;
-import dev.savoir.kb.learning.Team;
-import dev.savoir.kb.learning.TeamCompletion;
-import dev.savoir.kb.spi.WorkflowStore;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.savoir.kb.internal.index.IndexSync;
+import dev.savoir.kb.learning.LearnedPair;
+import dev.savoir.kb.learning.Learning;
+import dev.savoir.kb.learning.VocabularyCandidate;
+import dev.savoir.kb.learning.VocabularyDecision;
+import dev.savoir.kb.reports.KpiReport;
+import dev.savoir.kb.reports.KpiSections;
+import dev.savoir.kb.reports.ReviewDue;
+import dev.savoir.kb.spi.AnalyticsStore;
+import dev.savoir.kb.spi.LearningStore;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Learning paths: paths and teams kept in the {@link WorkflowStore}, acknowledgements checked against the store's
- * published revisions, and the standing of a learner computed when asked: an acknowledgement of revision {@code a}
- * stands for the published revision {@code p} when every revision in {@code (a, p]} is marked minor.
+ * The {@link Learning} of one knowledge base: permission checks, mining on demand ({@link VocabularyMiner} over the
+ * analytics store's session events), decisions stored in the {@link LearningStore} and then handed, as the whole
+ * approved vocabulary, to the search engine; the KPI report ({@link Kpis}).
  */
-public final class LearningService implements LearningPaths {
+public final class LearningService implements Learning {
+    private static final Logger LOG = LoggerFactory.getLogger(LearningService.class);
+    /** The most candidates one call returns. */
+    static final int MAX_CANDIDATES = 1_000;
+
     private final KbContext kb;
-    private final WorkflowStore store;
+    private final AnalyticsStore analytics;
+    private final LearningStore store;
+    private final IndexSync index;
+    private final int minSessions;
+    private final Kpis kpis;
+    /** The vocabulary the engine was last given. */
+    private volatile @Nullable List<LearnedPair> applied;
 
-    public LearningService(KbContext kb, WorkflowStore store) {
+    public LearningService(KbContext kb, AnalyticsStore analytics, LearningStore store, IndexSync index,
+                           int minSessions, Supplier<List<ReviewDue>> dueForReview, KpiSections sections) {
         this.kb = kb;
+        this.analytics = analytics;
         this.store = store;
+        this.index = index;
+        this.minSessions = minSessions;
+        this.kpis = new Kpis(kb, analytics, index, dueForReview, sections);
+    }
+
+    /** The decisions' store, for closing. */
+    public LearningStore store() {
+        return store;
     }
 
     @Override
-    public LearningPath save(@Nullable Actor manager, @Nullable LearningPath path) {
+    public int minSessions() {
+        return minSessions;
+    }
+
+    @Override
+    public List<VocabularyCandidate> candidates(@Nullable Actor actor, @Nullable Instant from, @Nullable Instant to,
+                                                int limit) {
         kb.requireOpen();
-        Check.notNull("path", path);
-        kb.permit(manager, Action.MANAGE_LEARNING, null);
-        for (ArticleId id : path.articles()) {
-            kb.load(id);
-        }
-        store.putPath(path);
-        return path;
-    }
-
-    @Override
-    public void delete(@Nullable Actor manager, @Nullable String pathId) {
-        kb.requireOpen();
-        Check.notNull("pathId", pathId);
-        kb.permit(manager, Action.MANAGE_LEARNING, null);
-        if (!store.removePath(pathId)) {
-            throw notFound(pathId);
-        }
-    }
-
-    private static LearningPathNotFoundException notFound(String pathId) {
-        return new LearningPathNotFoundException("no learning path " + pathId);
-    }
-
-    @Override
-    public List<LearningPath> paths() {
-        kb.requireOpen();
-        return store.paths();
-    }
-
-    @Override
-    public LearningPath path(@Nullable String pathId) {
-        kb.requireOpen();
-        Check.notNull("pathId", pathId);
-        return find(pathId).orElseThrow(() -> notFound(pathId));
-    }
-
-    private Optional<LearningPath> find(String pathId) {
-        return store.paths().stream().filter(p -> p.id().equals(pathId)).findFirst();
-    }
-
-    @Override
-    public Team saveTeam(@Nullable Actor manager, @Nullable Team team) {
-        kb.requireOpen();
-        Check.notNull("team", team);
-        kb.permit(manager, Action.MANAGE_LEARNING, null);
-        store.putTeam(team);
-        return team;
-    }
-
-    @Override
-    public List<Team> teams() {
-        kb.requireOpen();
-        return store.teams();
-    }
-
-    @Override
-    public Acknowledgement acknowledge(@Nullable Actor learner, @Nullable ArticleId id, @Nullable Locale locale,
-                                       int revision) {
-        kb.requireOpen();
-        Check.notNull("learner", learner);
-        Locales.check(Check.notNull("locale", locale));
-        Article article = kb.load(id);
-        kb.permit(learner, Action.ACKNOWLEDGE, article);
-        Translation t = KbContext.translationOf(article, locale);
-        Integer published = t.publishedRevision();
-        if (published == null) {
-            throw new InvalidArgumentException("revision", id + " [" + locale.toLanguageTag() + "] has no published "
-                    + "revision to acknowledge");
-        }
-        if (revision < 1 || revision > published) {
-            throw new InvalidArgumentException("revision", "must be a revision readers saw, 1 to the published "
-                    + published + " of " + id + " [" + locale.toLanguageTag() + "], got " + revision);
-        }
-        Acknowledgement ack = new Acknowledgement(learner.id(), id, locale, revision, kb.clock().instant());
-        store.putAcknowledgement(ack);
-        return ack;
-    }
-
-    @Override
-    public List<LearnerProgress> assignments(@Nullable Actor learner) {
-        kb.requireOpen();
-        Check.notNull("learner", learner);
-        Set<String> myTeams = new TreeSet<>();
-        store.teams().stream().filter(t -> t.members().contains(learner.id())).forEach(t -> myTeams.add(t.name()));
-        Standing standing = new Standing();
-        return store.paths().stream()
-                .filter(p -> p.roles().stream().anyMatch(learner::has) || p.teams().stream().anyMatch(myTeams::contains))
-                .map(p -> standing.of(learner.id(), p)).toList();
-    }
-
-    @Override
-    public List<LearnerProgress> progress(@Nullable String pathId) {
-        LearningPath path = path(pathId);
-        Standing standing = new Standing();
-        return learners(path, store.teams()).stream().map(l -> standing.of(l, path)).toList();
-    }
-
-    /** The members of the path's teams and whoever acknowledged one of its articles, sorted. */
-    private Set<String> learners(LearningPath path, List<Team> teams) {
-        Set<String> out = new TreeSet<>();
-        teams.stream().filter(t -> path.teams().contains(t.name())).forEach(t -> out.addAll(t.members()));
-        Set<ArticleId> articles = Set.copyOf(path.articles());
-        store.acknowledgements().stream()
-                .filter(a -> articles.contains(a.articleId()) && a.locale().equals(path.locale()))
-                .forEach(a -> out.add(a.learner()));
-        return out;
-    }
-
-    @Override
-    public List<PathCompletion> completionByPath() {
-        kb.requireOpen();
-        Standing standing = new Standing();
-        List<Team> teams = store.teams();
-        List<PathCompletion> out = new ArrayList<>();
-        for (LearningPath p : store.paths()) {
-            List<LearnerProgress> progress = learners(p, teams).stream().map(l -> standing.of(l, p)).toList();
-            double percent = progress.stream().mapToDouble(LearnerProgress::percent).average().orElse(0);
-            int complete = (int) progress.stream().filter(LearnerProgress::complete).count();
-            out.add(new PathCompletion(p.id(), p.title(), progress.size(), complete, percent));
-        }
-        return out;
-    }
-
-    @Override
-    public List<TeamCompletion> completionByTeam() {
-        kb.requireOpen();
-        Standing standing = new Standing();
-        List<LearningPath> paths = store.paths();
-        List<TeamCompletion> out = new ArrayList<>();
-        for (Team t : store.teams()) {
-            List<LearningPath> own = paths.stream().filter(p -> p.teams().contains(t.name())).toList();
-            double sum = 0;
-            int n = 0;
-            for (String member : t.members()) {
-                for (LearningPath p : own) {
-                    sum += standing.of(member, p).percent();
-                    n++;
-                }
+        kb.permit(actor, Action.MANAGE_SEARCH_VOCABULARY, null);
+        Check.period(from, to);
+        Check.range("limit", limit, 1, MAX_CANDIDATES);
+        Set<LearnedPair> decided = new HashSet<>();
+        for (VocabularyDecision d : store.decisions()) {
+            decided.add(d.candidate());
+            if (d.applied() != null) {
+                decided.add(d.applied());
             }
-            out.add(new TeamCompletion(t.name(), t.members().size(), own.size(), n == 0 ? 0 : sum / n));
         }
-        return out;
+        analytics.flush();
+        VocabularyMiner miner = new VocabularyMiner(minSessions);
+        analytics.sessionEvents(from, to, miner::accept);
+        List<VocabularyCandidate> all = miner.candidates(decided::contains);
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    @Override
+    public VocabularyDecision approve(@Nullable Actor actor, @Nullable LearnedPair candidate) {
+        Check.notNull("candidate", candidate);
+        return decide(actor, candidate, VocabularyDecision.Status.APPROVED, candidate);
+    }
+
+    @Override
+    public VocabularyDecision approveEdited(@Nullable Actor actor, @Nullable LearnedPair candidate,
+                                            @Nullable LearnedPair edited) {
+        Check.notNull("candidate", candidate);
+        Check.notNull("edited", edited);
+        if (!edited.language().equals(candidate.language())) {
+            throw new InvalidArgumentException("edited", "must keep the candidate's language ("
+                    + candidate.language() + "), got " + edited.language() + ": approve a pair of the other language "
+                    + "on its own");
+        }
+        return decide(actor, candidate, VocabularyDecision.Status.APPROVED, edited);
+    }
+
+    @Override
+    public VocabularyDecision reject(@Nullable Actor actor, @Nullable LearnedPair candidate) {
+        Check.notNull("candidate", candidate);
+        return decide(actor, candidate, VocabularyDecision.Status.REJECTED, null);
+    }
+
+    private synchronized VocabularyDecision decide(@Nullable Actor actor, LearnedPair candidate,
+                                                   VocabularyDecision.Status status, @Nullable LearnedPair use) {
+        kb.requireOpen();
+        kb.permit(actor, Action.MANAGE_SEARCH_VOCABULARY, null);
+        VocabularyDecision d = new VocabularyDecision(candidate, status, use, actor.id(), kb.clock().instant());
+        store.save(d);
+        push();
+        return d;
+    }
+
+    @Override
+    public synchronized boolean withdraw(@Nullable Actor actor, @Nullable LearnedPair candidate) {
+        kb.requireOpen();
+        kb.permit(actor, Action.MANAGE_SEARCH_VOCABULARY, null);
+        Check.notNull("candidate", candidate);
+        boolean had = store.delete(candidate);
+        push();
+        return had;
+    }
+
+    @Override
+    public List<VocabularyDecision> decisions(@Nullable Actor actor) {
+        kb.requireOpen();
+        kb.permit(actor, Action.MANAGE_SEARCH_VOCABULARY, null);
+        return store.decisions();
+    }
+
+    @Override
+    public KpiReport kpis(@Nullable Actor actor, @Nullable Instant from, @Nullable Instant to) {
+        kb.requireOpen();
+        kb.permit(actor, Action.READ_KPI_REPORT, null);
+        Check.period(from, to);
+        return kpis.report(from, to);
     }
 
     /**
-     * The standing of learners on paths, for one report: the acknowledgements and the revisions' minor marks are
-     * read once and shared by every learner of the report.
+     * Hands the approved vocabulary to the search engine if it changed since it was last given (at open, after a
+     * decision, and from time to time on a shared store).
      */
-    private final class Standing {
-        private final Map<String, Acknowledgement> acks = new HashMap<>();
-        private final Map<String, Boolean> materialSince = new HashMap<>();
-        private final Map<ArticleId, Optional<Article>> articles = new HashMap<>();
-
-        Standing() {
-            for (Acknowledgement a : store.acknowledgements()) {
-                acks.put(key(a.learner(), a.articleId(), a.locale()), a);
-            }
+    public synchronized void push() {
+        if (!index.hasEngine() || kb.isClosed()) {
+            return;
         }
-
-        private static String key(String learner, ArticleId id, Locale locale) {
-            return learner + '\u0000' + id.value() + '\u0000' + locale.toLanguageTag();
+        List<LearnedPair> now = store.decisions().stream().map(VocabularyDecision::applied)
+                .filter(java.util.Objects::nonNull).toList();
+        if (now.equals(applied)) {
+            return;
         }
-
-        LearnerProgress of(String learner, LearningPath path) {
-            List<ItemProgress> items = new ArrayList<>(path.articles().size());
-            for (ArticleId id : path.articles()) {
-                items.add(item(learner, id, path.locale()));
-            }
-            return new LearnerProgress(learner, path.id(), items);
+        if (!index.engine().useVocabulary(now)) {
+            LOG.debug("The search engine applies no learned vocabulary");
         }
+        applied = now;
+    }
 
-        private ItemProgress item(String learner, ArticleId id, Locale locale) {
-            Translation t = articles.computeIfAbsent(id, k -> kb.store().article(k))
-                    .map(a -> a.translations().get(locale)).orElse(null);
-            Acknowledgement ack = acks.get(key(learner, id, locale));
-            Integer acked = ack == null ? null : ack.revision();
-            Integer published = t == null ? null : t.publishedRevision();
-            if (published == null) {
-                return new ItemProgress(id, null, acked, ReadState.NOT_PUBLISHED);
-            }
-            if (acked == null) {
-                return new ItemProgress(id, published, null, ReadState.UNREAD);
-            }
-            boolean lapsed = acked < published && materialBetween(id, locale, acked, published);
-            return new ItemProgress(id, published, acked, lapsed ? ReadState.LAPSED : ReadState.UP_TO_DATE);
-        }
-
-        /** Whether a revision in {@code (from, to]} is not marked minor (a missing one counts as material). */
-        private boolean materialBetween(ArticleId id, Locale locale, int from, int to) {
-            return materialSince.computeIfAbsent(id.value() + '\u0000' + locale.toLanguageTag() + '\u0000' + from
-                    + '\u0000' + to, k -> {
-                        for (int n = from + 1; n <= to; n++) {
-                            Optional<Revision> r = kb.store().revision(id, locale, n);
-                            if (r.isEmpty() || !r.get().minor()) {
-                                return true;
-                            }
-                        }
-                        return false;
-                    });
+    /** {@link #push()} for the scheduler: never throws. */
+    public void pushQuietly() {
+        try {
+            push();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the learned search vocabulary again: {}", e.getMessage());
         }
     }
 }

@@ -97,6 +97,33 @@ public abstract class AnalyticsStoreContract {
     }
 
     @Test
+    void sessionEvents_listTheSearchesAndClicksOfSessionsInThePeriod_pendingIncluded_erasedNever() {
+        store.offer(search(DAY1, "s1", "bill", 0));
+        store.offer(search(DAY1.plusSeconds(5), "s1", "invoice", 2));
+        store.offer(AnalyticsEvent.click(DAY1.plusSeconds(9), "s1", "invoice", "en", false, A, 1));
+        store.offer(search(DAY1.plusSeconds(10), null, "anonymous", 1));
+        store.offer(AnalyticsEvent.ticket(DAY1.plusSeconds(20), "s1"));
+        store.offer(search(DAY2, "s2", "later", 1));
+        List<AnalyticsEvent> day1 = new java.util.ArrayList<>();
+        store.sessionEvents(DAY1.minusSeconds(60), END1, day1::add);
+        day1.sort(Comparator.comparing(AnalyticsEvent::at));
+        assertThat(day1).extracting(AnalyticsEvent::kind).containsExactly(AnalyticsEvent.Kind.SEARCH,
+                AnalyticsEvent.Kind.SEARCH, AnalyticsEvent.Kind.CLICK);
+        assertThat(day1).extracting(AnalyticsEvent::session).containsOnly("s1");
+        assertThat(day1).extracting(AnalyticsEvent::query).containsExactly("bill", "invoice", "invoice");
+        assertThat(day1).extracting(AnalyticsEvent::language).containsOnly("en");
+        assertThat(day1.get(0).results()).isZero();
+        assertThat(day1.get(1).results()).isEqualTo(2);
+        assertThat(day1.get(2).article()).isEqualTo(A);
+        assertThat(day1.get(0).at()).isEqualTo(DAY1);
+
+        store.eraseViewer("s1");
+        List<AnalyticsEvent> all = new java.util.ArrayList<>();
+        store.sessionEvents(DAY1.minusSeconds(60), END2, all::add);
+        assertThat(all).extracting(AnalyticsEvent::session).containsExactly("s2");
+    }
+
+    @Test
     void deflection_countsSessionsThatSearchedClickedAndOpenedNoTicket() {
         store.offer(search(DAY1, "s1", "invoice", 2));
         store.offer(AnalyticsEvent.click(DAY1, "s1", "invoice", "en", false, A, 1));

@@ -278,6 +278,29 @@ public final class PgAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
+    public void sessionEvents(Instant from, Instant to, java.util.function.Consumer<AnalyticsEvent> sink) {
+        flush();
+        jdbc.read("read the analytics events of a period", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, at, language, query, article_id, results, "
+                    + "session FROM " + events + " WHERE at >= ? AND at < ? AND kind IN ('SEARCH', 'CLICK')")) {
+                Jdbc.setInstant(ps, 1, from);
+                Jdbc.setInstant(ps, 2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AnalyticsEvent e = event(rs, rs.getString(7));
+                        if (e != null && (e.kind() == AnalyticsEvent.Kind.SEARCH || e.article() != null)) {
+                            sink.accept(e.kind() == AnalyticsEvent.Kind.CLICK ? AnalyticsEvent.click(e.at(),
+                                    e.session(), e.query() == null ? "" : e.query(),
+                                    e.language() == null ? "" : e.language(), false, e.article(), 1) : e);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<ViewerRecord> viewerRecords(String viewerKey) {
         String session = text(viewerKey);
         synchronized (flushLock) {

@@ -12,6 +12,8 @@ import dev.savoir.kb.lucene.internal.assist.RelatedArticles;
 import dev.savoir.kb.lucene.internal.highlight.Hits;
 import dev.savoir.kb.lucene.internal.index.LuceneIndex;
 import dev.savoir.kb.lucene.internal.index.PartitionStats;
+import dev.savoir.kb.learning.LearnedPair;
+import dev.savoir.kb.lucene.internal.query.LearnedVocabulary;
 import dev.savoir.kb.lucene.internal.query.TextQueryBuilder;
 import dev.savoir.kb.lucene.internal.query.ViewerFilter;
 import dev.savoir.kb.lucene.internal.index.PassageWorker;
@@ -66,6 +68,7 @@ public final class LuceneEngine implements SearchEngine {
     private final @Nullable PassageWorker worker;
     private final @Nullable Passages passages;
     private final SearchMode defaultMode;
+    private final LearnedVocabulary vocabulary = new LearnedVocabulary();
     private final ScheduledFuture<?> refreshTask;
     private final ScheduledFuture<?> commitTask;
     private volatile boolean closed;
@@ -89,7 +92,7 @@ public final class LuceneEngine implements SearchEngine {
         ViewerFilter viewerFilter = new ViewerFilter(context);
         Hits hits = new Hits(analyzers);
         this.hybrid = semantic == null ? null : new HybridSearch(semantic, passages, viewerFilter);
-        this.searches = new SearchRunner(context, options, viewerFilter, new TextQueryBuilder(options, analyzers),
+        this.searches = new SearchRunner(context, options, viewerFilter, new TextQueryBuilder(options, analyzers, vocabulary),
                 hits, new DidYouMean(analyzers), partitions, hybrid, defaultMode);
         this.autocomplete = new Autocomplete(analyzers, viewerFilter);
         this.related = new RelatedArticles(analyzers, viewerFilter, partitions, hits);
@@ -174,6 +177,13 @@ public final class LuceneEngine implements SearchEngine {
         } catch (IOException e) {
             throw SearchIndexFailure.of("rebuilding the search index", e);
         }
+    }
+
+    @Override
+    public boolean useVocabulary(List<LearnedPair> approved) {
+        requireOpen();
+        vocabulary.replace(List.copyOf(approved));
+        return true;
     }
 
     @Override

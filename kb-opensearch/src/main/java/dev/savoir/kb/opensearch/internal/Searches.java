@@ -240,6 +240,21 @@ public final class Searches {
         }
     }
 
+    /**
+     * The start of {@code text} up to {@code max} characters, cut before the word that crosses the limit (so no word
+     * is shown cut in two); a single word longer than the limit is cut at it.
+     */
+    static String wordsWithin(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = max;
+        while (cut > 0 && !Character.isWhitespace(text.charAt(cut))) {
+            cut--;
+        }
+        return cut == 0 ? text.substring(0, max) : text.substring(0, cut).strip();
+    }
+
     private SearchHit hit(JsonNode h, List<String> keys, boolean explain) {
         JsonNode s = h.path("_source");
         String title = s.path("title").asString();
@@ -265,7 +280,7 @@ public final class Searches {
             String body = s.path("body").asString();
             String summary = s.path("summary").asString();
             String from = summary.isEmpty() ? body : summary;
-            snippet = from.length() > SNIPPET_CHARS ? from.substring(0, SNIPPET_CHARS) : from;
+            snippet = wordsWithin(from, SNIPPET_CHARS);
         }
         float score = (float) h.path("_score").asDouble(0);
         Explanation ex = null;

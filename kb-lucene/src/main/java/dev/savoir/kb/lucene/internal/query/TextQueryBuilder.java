@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what a user typed into the {@link TextQuery} of each language the viewer may get hits in: every term on the
  * all-text field plus weighted title, tags and summary clauses, typo tolerance for rare words, exact-bigram
- * proximity, required quoted phrases, exclusions and host synonyms. Thread-safe.
+ * proximity, required quoted phrases, exclusions, host synonyms and learned synonyms. Thread-safe.
  */
 public final class TextQueryBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(TextQueryBuilder.class);
@@ -37,10 +37,17 @@ public final class TextQueryBuilder {
 
     private final EngineOptions options;
     private final Analyzers analyzers;
+    private final LearnedVocabulary vocabulary;
 
-    public TextQueryBuilder(EngineOptions options, Analyzers analyzers) {
+    public TextQueryBuilder(EngineOptions options, Analyzers analyzers, LearnedVocabulary vocabulary) {
         this.options = options;
         this.analyzers = analyzers;
+        this.vocabulary = vocabulary;
+    }
+
+    /** The learned vocabulary: its corrections apply before {@link #build}, its synonyms inside. */
+    public LearnedVocabulary vocabulary() {
+        return vocabulary;
     }
 
     /**
@@ -179,13 +186,20 @@ public final class TextQueryBuilder {
                 syns = List.of();
             }
             for (String s : syns.stream().limit(MAX_SYNONYMS_PER_WORD).toList()) {
-                Query q = phrase(all, Tokens.analyze(a, all, s, 8));
-                if (q != null) {
-                    tq.add("synonym", q, options.synonymWeight());
-                    tq.matching.add(q, Occur.SHOULD);
-                    tq.hasPositive = true;
-                }
+                addSynonym(tq, a, all, s);
             }
+        }
+        for (String s : vocabulary.synonyms(uq.words(), viewerLocale, MAX_SYNONYMS_PER_WORD)) {
+            addSynonym(tq, a, all, s);
+        }
+    }
+
+    private void addSynonym(TextQuery tq, Analyzer a, String all, String synonym) {
+        Query q = phrase(all, Tokens.analyze(a, all, synonym, 8));
+        if (q != null) {
+            tq.add("synonym", q, options.synonymWeight());
+            tq.matching.add(q, Occur.SHOULD);
+            tq.hasPositive = true;
         }
     }
 

@@ -102,7 +102,7 @@ public final class SearchRunner {
             throws IOException {
         boolean drafts = request.includeDrafts() && viewer.internal();
         PartitionSearcher searcher = partitions.searcher(reader, viewerFilter.partition(viewer, drafts));
-        UserQuery uq = UserQuery.parse(request.query());
+        UserQuery uq = textQueries.vocabulary().correct(UserQuery.parse(request.query()), viewer.locale());
         List<String> keys = viewerFilter.languageKeys(viewer);
         TextQuery tq = textQueries.build(searcher, uq, keys, viewer.locale(), true);
         Promotions promotions = Promotions.of(options.rules(), context.clock().instant(), request.query(), viewer);
