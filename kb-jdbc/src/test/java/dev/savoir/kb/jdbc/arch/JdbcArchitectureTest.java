@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tier rules of STYLE.md, checked on kb-jdbc's classes. Declared differences, in
- * {@code archunit_ignore_patterns.txt}: {@code PostgresStores}' three store accessors return the SPI stores, which
+ * {@code archunit_ignore_patterns.txt}: {@code PostgresStores}' store accessors return the SPI stores, which
  * is what {@code KnowledgeBaseBuilder.store(...)}, {@code feedbackStore(...)} and {@code analyticsStore(...)} take
  * for a host that wires the knowledge base itself.
  */
