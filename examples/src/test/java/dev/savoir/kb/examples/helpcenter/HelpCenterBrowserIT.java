@@ -208,7 +208,7 @@ class HelpCenterBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#kpi-chart rect.bar"))).as("bars of today").isNotEmpty();
         assertThat(browser.findElement(By.id("kpi-chart")).getSize().getWidth()).isPositive();
         assertThat(browser.findElement(By.id("gap-table")).getText()).contains("zorblaxian");
-        assertThat(browser.findElement(By.id("sections")).getText()).contains("Inbox backlog: not reported");
+        assertThat(browser.findElement(By.id("sections")).getText()).contains("Inbox backlog: 0 open, 0 overdue").contains("Learning paths: 0 paths");
         Object pwned = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return document.querySelectorAll('script:not([src])').length;");
         assertThat(((Number) pwned).intValue()).as("no inline script").isZero();
