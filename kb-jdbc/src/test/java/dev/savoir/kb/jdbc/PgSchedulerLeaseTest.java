@@ -12,6 +12,9 @@ import dev.savoir.kb.jdbc.internal.PgSchedulerLease;
 import dev.savoir.kb.jdbc.internal.Tables;
 import dev.savoir.kb.spi.SchedulerLease;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +54,7 @@ class PgSchedulerLeaseTest {
     }
 
     @Test
-    void oneHolderAtATime_releaseHandsOver_andADeadSessionLosesIt() {
+    void oneHolderAtATime_releaseHandsOver_andADeadSessionLosesIt() throws Exception {
         String schema = TestPostgres.newSchema();
         try (PostgresStores a = stores(schema); PostgresStores b = stores(schema);
              PostgresStores other = stores(TestPostgres.newSchema())) {
@@ -76,11 +79,25 @@ class PgSchedulerLeaseTest {
      * Ends the database session that holds a schema's lease (an advisory lock on a bigint key: its high half in
      * {@code classid}, its low half in {@code objid}), as the death of the holder's process would.
      */
-    private static void killHolderSessionOf(PostgresStores holder) {
+    private static void killHolderSessionOf(PostgresStores holder) throws Exception {
         long key = PgSchedulerLease.keyOf(new Tables(holder.schema(), holder.tablePrefix()));
-        TestPostgres.get().sql("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
-                + "AND granted AND objsubid = 1 AND classid = " + (key >>> 32) + " AND objid = "
-                + (key & 0xffffffffL));
+        String lock = "FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND classid = "
+                + (key >>> 32) + " AND objid = " + (key & 0xffffffffL);
+        TestPostgres.get().sql("SELECT pg_terminate_backend(pid) " + lock);
+        // pg_terminate_backend only signals the backend: the lock is gone once the session has ended.
+        try (Connection c = TestPostgres.get().connect(); Statement s = c.createStatement()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) " + lock)) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the killed session still holds the lock").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Test
