@@ -4,7 +4,6 @@ import dev.savoir.kb.eval.BeirRelevance;
 import dev.savoir.kb.eval.SearchLatency;
 import dev.savoir.kb.lucene.LuceneSearchEngine;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,16 +48,12 @@ public final class EngineLatency {
         SearchLatency.Options.parse(rest.toArray(String[]::new));
         List<String> luceneArgs = new ArrayList<>(rest);
         luceneArgs.addAll(List.of("--only", "lucene"));
-        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-modules") || a.startsWith("--enable-native-access")
-                        || a.startsWith("-Xm"))
-                .toList();
+        List<String> jvm = OpenSearchJvm.jvmFlags();
         String osClasspath = OpenSearchJvm.classpath();
         List<SearchLatency.Result> results = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             results.add(child(jvm, System.getProperty("java.class.path"), EngineLatency.class.getName(), luceneArgs));
-            results.add(child(jvm.stream().filter(a -> a.startsWith("-Xm")).toList(), osClasspath,
-                    OpenSearchJvm.LATENCY, rest));
+            results.add(child(jvm, osClasspath, OpenSearchJvm.LATENCY, rest));
         }
         for (String engine : List.of("lucene", "opensearch")) {
             List<SearchLatency.Result> of = results.stream().filter(x -> x.engine().equals(engine)).toList();

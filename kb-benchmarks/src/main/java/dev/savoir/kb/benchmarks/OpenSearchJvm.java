@@ -2,6 +2,7 @@ package dev.savoir.kb.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,15 @@ final class OpenSearchJvm {
 
     /** Runs {@code mainClass} with {@code args} in a new JVM on kb-opensearch's classpath; returns its exit code. */
     static int run(String mainClass, List<String> args) {
-        return run(List.of(), classpath(), mainClass, args, ProcessBuilder.Redirect.INHERIT);
+        return run(jvmFlags(), classpath(), mainClass, args, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** This JVM's module, native-access and heap flags, for a child that should run as this one does. */
+    static List<String> jvmFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-modules") || a.startsWith("--enable-native-access")
+                        || a.startsWith("-Xm"))
+                .toList();
     }
 
     /**
