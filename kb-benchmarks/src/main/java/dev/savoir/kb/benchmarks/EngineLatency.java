@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The latency of the whole public search call ({@code KnowledgeBase.search}, 10 hits with snippets, facets off) on
+ * The latency of the whole public search call ({@code KnowledgeBase.search}, the default request with 10 hits) on
  * the embedded engine (kb-lucene) next to kb-opensearch, on the same BEIR collection and the same judged queries, in
  * the same run: each round starts one JVM per engine, alternately (the engines' Lucene versions cannot share a JVM),
  * each loading the collection, calling {@code --warmup} searches unmeasured, then timing {@code --calls} searches one

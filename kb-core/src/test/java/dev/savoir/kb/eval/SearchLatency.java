@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The latency of the whole public search call ({@code KnowledgeBase.search}: the viewer filter, ranking, snippets,
- * facets, did-you-mean) on a loaded BEIR collection, engine-neutral: the judged queries run in order as an external
+ * The latency of the whole public search call ({@code KnowledgeBase.search}, the default request with 10 hits: the
+ * viewer filter, ranking, snippets, did-you-mean) on a loaded BEIR collection, engine-neutral: the judged queries run in order as an external
  * viewer, first {@code warmup} calls unmeasured, then {@code measured} calls timed one by one (cycling through the
  * queries). One line: {@code engine=NAME dataset=NAME calls=N p50=Xus p99=Yus mean=Zus}.
  */
