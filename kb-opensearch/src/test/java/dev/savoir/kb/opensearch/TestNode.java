@@ -64,8 +64,13 @@ final class TestNode implements AutoCloseable {
 
     /** A node on a new folder under {@code target/opensearch}, started. */
     static TestNode startNew(String name) {
+        return startNew(Path.of("target", "opensearch"), name);
+    }
+
+    /** A node on a new folder under {@code parent}, started. */
+    static TestNode startNew(Path parent, String name) {
         try {
-            Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "opensearch")), name + "-");
+            Path home = Files.createTempDirectory(Files.createDirectories(parent), name + "-");
             TestNode n = new TestNode(home.toAbsolutePath(), freePort(), freePort());
             n.start();
             return n;
