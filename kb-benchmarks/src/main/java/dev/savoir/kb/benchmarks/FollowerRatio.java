@@ -1,5 +1,6 @@
 package dev.savoir.kb.benchmarks;
 
+import dev.savoir.kb.eval.SearchLatency;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -93,7 +94,6 @@ public final class FollowerRatio {
     }
 
     private static double millis(long[] sorted, double quantile) {
-        int index = (int) Math.min(sorted.length - 1L, Math.round(quantile * (sorted.length - 1)));
-        return sorted[index] / 1e6;
+        return SearchLatency.percentile(sorted, quantile) / 1e6;
     }
 }

@@ -62,7 +62,7 @@ public final class SearchLatency {
     }
 
     /** The nearest-rank percentile of sorted values. */
-    static long percentile(long[] sorted, double p) {
+    public static long percentile(long[] sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
