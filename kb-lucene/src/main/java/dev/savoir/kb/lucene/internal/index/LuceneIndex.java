@@ -25,6 +25,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -77,6 +78,12 @@ public final class LuceneIndex {
         // a refresh publishes what was flushed at once, without waiting for small segments to merge first (bulk
         // imports refresh twice a second; merging stays in the background)
         cfg.setMaxFullFlushMergeWaitMillis(0);
+        // a knowledge base is read far more often than written, and every search pays a fixed cost per segment: fewer
+        // segments per tier than Lucene's 10 (a follower catching up an import refreshes many small ones) costs
+        // some merging in the background and saves that cost on every search
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setSegmentsPerTier(4);
+        cfg.setMergePolicy(merges);
         cfg.setOpenMode(sequence < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         this.writer = new IndexWriter(directory, cfg);
         this.committed = sequence;
