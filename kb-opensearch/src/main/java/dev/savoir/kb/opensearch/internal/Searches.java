@@ -536,7 +536,8 @@ public final class Searches {
         for (JsonNode h : r.path("hits").path("hits")) {
             Set<String> matched = new LinkedHashSet<>();
             h.path("matched_queries").forEach(m -> matched.add(m.asString()));
-            out.add(new AssistHit(hit(h, List.of(key), false, true), chosen.stream().filter(matched::contains).toList()));
+            out.add(new AssistHit(hit(h, List.of(key), false, true),
+                    chosen.stream().filter(matched::contains).toList()));
         }
         return out;
     }
