@@ -24,6 +24,7 @@ import dev.savoir.kb.search.SearchRequest.Facet;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
 import dev.savoir.kb.spi.Embedder;
+import dev.savoir.kb.spi.SearchEngine;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -280,6 +281,56 @@ public abstract class SearchEngineContract {
         assertThat(two.totalHits()).isEqualTo(9);
         assertThatThrownBy(() -> SearchRequest.builder("modem").facetValues(0))
                 .isInstanceOf(dev.savoir.kb.InvalidArgumentException.class);
+    }
+
+    /**
+     * The engine itself, called without the knowledge base (which trims what an engine returns beyond a request's
+     * presentation options): without snippets it returns hits with no snippet or highlight, with them every hit has
+     * a snippet, and a per-request facet value limit gives exactly that many values, the most frequent first.
+     */
+    @Test
+    void engineItself_honoursSnippetsOff_andThePerRequestFacetValueLimit() {
+        SearchEngineFactory real = engineFactory();
+        SearchEngine[] opened = new SearchEngine[1];
+        kb.close();
+        kb = KnowledgeBase.builder().inMemory().searchEngine(context -> opened[0] = real.open(context))
+                .requireReview(false).schedulerInterval(Duration.ZERO).build();
+        // tags: "big" on 5 articles, "mid" on 3, "low" on 2, "one" on 1, all matching "router"
+        String[] tags = {"big", "big", "big", "big", "big", "mid", "mid", "mid", "low", "low", "one"};
+        for (int i = 0; i < tags.length; i++) {
+            kb.create(ADMIN, NewArticle.builder("e" + i).category("Help > General").visibility(Visibility.PUBLIC)
+                    .locale(EN).title("Router reboot " + i).body("Reboot the router and wait for the lights.")
+                    .tags(tags[i]).build());
+            kb.publish(ADMIN, ArticleId.of("e" + i), EN, 1);
+        }
+        kb.refresh();
+        SearchEngine engine = opened[0];
+        assertThat(engine).as("the engine the knowledge base opened").isNotNull();
+        SearchRequest.Builder b = SearchRequest.builder("router").limit(20).facets(Facet.TAG, Facet.LOCALE);
+
+        SearchResponse on = engine.search(b.build(), CUSTOMER);
+        assertThat(on.hits()).hasSize(tags.length).allSatisfy(h -> {
+            assertThat(h.snippet()).contains("router");
+            assertThat(h.highlights()).isNotEmpty();
+        });
+        assertThat(on.facet(Facet.TAG)).containsExactly(new FacetCount("big", 5), new FacetCount("mid", 3),
+                new FacetCount("low", 2), new FacetCount("one", 1));
+
+        SearchResponse off = engine.search(b.snippets(false).facetValues(2).build(), CUSTOMER);
+        assertThat(off.hits()).hasSize(tags.length).allSatisfy(h -> {
+            assertThat(h.snippet()).isEmpty();
+            assertThat(h.highlights()).isEmpty();
+            assertThat(h.titleHighlights()).isEmpty();
+        });
+        assertThat(off.hits()).extracting(SearchHit::articleId)
+                .containsExactlyElementsOf(on.hits().stream().map(SearchHit::articleId).toList());
+        assertThat(off.facet(Facet.TAG)).containsExactly(new FacetCount("big", 5), new FacetCount("mid", 3));
+        assertThat(off.facet(Facet.LOCALE)).containsExactly(new FacetCount("en", tags.length));
+        assertThat(off.totalHits()).isEqualTo(tags.length);
+
+        SearchResponse one = engine.search(b.snippets(true).facetValues(1).build(), CUSTOMER);
+        assertThat(one.facet(Facet.TAG)).containsExactly(new FacetCount("big", 5));
+        assertThat(one.hits()).allSatisfy(h -> assertThat(h.snippet()).isNotEmpty());
     }
 
     @Test

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The take-down probe of the search engine conformance kit: a change that narrows what a customer may see is in force
  * on every read path when the facade's call returns, without {@code refresh()}, whatever the engine's refresh
- * interval: hits, totals, facet counts and autocomplete titles. An engine runs it by subclassing and implementing
- * {@link #engineFactory()}, configured with a long refresh interval (a minute, say) so that the probe cannot pass by
- * waiting for a periodic refresh.
+ * interval: hits, totals, facet counts, spelling suggestions and autocomplete titles. An engine runs it by
+ * subclassing and implementing {@link #engineFactory()}, configured with a long refresh interval (a minute, say) so
+ * that the probe cannot pass by waiting for a periodic refresh.
  */
 public abstract class TakeDownContract {
     private static final Actor ADMIN = Actor.of("tck-admin", Role.ADMIN);
@@ -73,6 +73,8 @@ public abstract class TakeDownContract {
         assertThat(r.facets().get(SearchRequest.Facet.TAG)).extracting(FacetCount::value, FacetCount::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("refunds", 1L));
         assertThat(kb.autocomplete(viewer, "zorbl", 10)).extracting(Suggestion::text).contains("Zorblax refunds");
+        assertThat(kb.search(viewer, SearchRequest.builder("zorblix").build()).didYouMean()).as("did you mean")
+                .isEqualTo("zorblax");
     }
 
     private static void assertGone(KnowledgeBase kb, ViewerContext viewer) {
@@ -82,6 +84,8 @@ public abstract class TakeDownContract {
         assertThat(r.facets().values()).as("facet counts").allSatisfy(counts -> assertThat(counts).isEmpty());
         assertThat(kb.autocomplete(viewer, "zorbl", 10)).as("autocomplete").extracting(Suggestion::text)
                 .doesNotContain("Zorblax refunds");
+        assertThat(kb.search(viewer, SearchRequest.builder("zorblix").build()).didYouMean()).as("did you mean")
+                .isNotEqualTo("zorblax");
     }
 
     private void takeDown(BiConsumer<KnowledgeBase, Long> change, ViewerContext viewer) {

@@ -157,20 +157,25 @@ public final class Searches {
                     case TAG -> "tag";
                     case TYPE -> "type";
                     case LOCALE -> "loc";
-                }).put("size", 100);
+                }).put("size", request.facetValues()).put("shard_size", SearchRequest.MAX_FACET_VALUES);
                 ArrayNode order = t.putArray("order");
                 order.addObject().put("_count", "desc");
                 order.addObject().put("_key", "asc");
             }
         }
-        highlight(body, keys, built.highlight());
+        if (request.snippets()) {
+            highlight(body, keys, built.highlight());
+        } else {
+            // the body and summary feed only the snippet
+            body.putObject("_source").putArray("excludes").add("body").add("summary");
+        }
         JsonNode r = cluster.call("searching", "POST", "/" + index + "/_search", body);
         JsonNode total = r.path("hits").path("total");
         long matches = total.path("value").asLong();
         boolean totalExact = total.path("relation").asString("eq").equals("eq");
         List<SearchHit> hits = new ArrayList<>();
         for (JsonNode h : r.path("hits").path("hits")) {
-            hits.add(hit(h, keys, request.explain()));
+            hits.add(hit(h, keys, request.explain(), request.snippets()));
         }
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet f : request.facets()) {
@@ -255,13 +260,14 @@ public final class Searches {
         return cut == 0 ? text.substring(0, max) : text.substring(0, cut).strip();
     }
 
-    private SearchHit hit(JsonNode h, List<String> keys, boolean explain) {
+    /** A hit of the response; without snippets its snippet is empty and it has no highlights. */
+    private SearchHit hit(JsonNode h, List<String> keys, boolean explain, boolean snippets) {
         JsonNode s = h.path("_source");
         String title = s.path("title").asString();
         List<SearchHit.Highlight> titleHl = List.of();
-        String snippet = null;
+        String snippet = snippets ? null : "";
         List<SearchHit.Highlight> hl = List.of();
-        for (String key : keys) {
+        for (String key : snippets ? keys : List.<String>of()) {
             JsonNode t = h.path("highlight").path(Mapping.text("title", key)).path(0);
             if (!t.isMissingNode() && titleHl.isEmpty()) {
                 Marked m = Marked.of(t.asString());
@@ -530,7 +536,8 @@ public final class Searches {
         for (JsonNode h : r.path("hits").path("hits")) {
             Set<String> matched = new LinkedHashSet<>();
             h.path("matched_queries").forEach(m -> matched.add(m.asString()));
-            out.add(new AssistHit(hit(h, List.of(key), false), chosen.stream().filter(matched::contains).toList()));
+            out.add(new AssistHit(hit(h, List.of(key), false, true),
+                    chosen.stream().filter(matched::contains).toList()));
         }
         return out;
     }
