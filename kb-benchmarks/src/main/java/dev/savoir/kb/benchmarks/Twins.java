@@ -5,10 +5,12 @@ import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The SDK / raw-Lucene ratio of every search shape measured interleaved: each query runs through Savoir and then
@@ -17,9 +19,11 @@ import java.util.Set;
  * absolute times).
  *
  * <pre>java --add-modules jdk.incubator.vector -cp kb-benchmarks/target/benchmarks.jar dev.savoir.kb.benchmarks.Twins \
- *     [--docs N] [--dir PATH] [--rounds N]</pre>
+ *     [--docs N[,N...]] [--dir PATH] [--rounds N] [--json]</pre>
  *
- * <p>Prints one line per shape: {@code shape=S sdk_p50_ms=x raw_p50_ms=x ratio_p50=x sdk_p99_ms=x raw_p99_ms=x}.
+ * <p>Prints one line per size and shape: {@code docs=N shape=S sdk_p50_ms=x raw_p50_ms=x ratio_p50=x sdk_p99_ms=x
+ * raw_p99_ms=x}; with {@code --json}, one JSON array of objects with the same fields instead. {@code --dir} names the
+ * folder of the knowledge base and so takes a single size.
  *
  * @since 0.1
  */
@@ -29,31 +33,69 @@ public final class Twins {
 
     /** Runs it; see the class comment. */
     public static void main(String[] args) {
-        int docs = 100_000;
+        List<Integer> sizes = List.of(100_000);
         Path dir = null;
         int rounds = 2_000;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--docs" -> docs = Integer.parseInt(args[++i]);
-                case "--dir" -> dir = Path.of(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                default -> {
-                    System.err.println("usage: Twins [--docs N] [--dir PATH] [--rounds N]");
-                    System.exit(2);
+        boolean json = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--docs" -> sizes = Arrays.stream(args[++i].split(",")).map(String::trim)
+                            .map(Integer::parseInt).toList();
+                    case "--dir" -> dir = Path.of(args[++i]);
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--json" -> json = true;
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            if (rounds < 1 || sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("--docs and --rounds take positive numbers");
+            }
+            if (dir != null && sizes.size() > 1) {
+                throw new IllegalArgumentException("--dir takes a single --docs size");
+            }
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: Twins [--docs N[,N...]] [--dir PATH] [--rounds N] [--json]");
+            System.exit(2);
+            return;
+        }
+        List<String> rows = new ArrayList<>();
+        for (int docs : sizes) {
+            Path folder = dir != null ? dir : BenchKb.folderFor(docs);
+            KbGenerator g = new KbGenerator(KbGenerator.DEFAULT_SEED);
+            g.ensure(folder, docs);
+            try (KnowledgeBase kb = KbGenerator.kbBuilder(folder).build(); RawLucene raw = new RawLucene(folder)) {
+                for (String shape : List.of("main", "one", "three", "phrase", "typo", "locale", "deep")) {
+                    Row row = measure(kb, raw, g, shape, rounds);
+                    if (json) {
+                        rows.add(row.json(docs));
+                    } else {
+                        System.out.println(row.line(docs));
+                    }
                 }
             }
         }
-        Path folder = dir != null ? dir : BenchKb.folderFor(docs);
-        KbGenerator g = new KbGenerator(KbGenerator.DEFAULT_SEED);
-        g.ensure(folder, docs);
-        try (KnowledgeBase kb = KbGenerator.kbBuilder(folder).build(); RawLucene raw = new RawLucene(folder)) {
-            for (String shape : List.of("main", "one", "three", "phrase", "typo", "locale", "deep")) {
-                System.out.println(measure(kb, raw, g, shape, rounds));
-            }
+        if (json) {
+            System.out.println(rows.stream().collect(Collectors.joining(",\n  ", "[\n  ", "\n]")));
         }
     }
 
-    private static String measure(KnowledgeBase kb, RawLucene raw, KbGenerator g, String shape, int rounds) {
+    /** One shape's figures, in milliseconds. */
+    private record Row(String shape, double sdkP50, double rawP50, double sdkP99, double rawP99) {
+        String line(int docs) {
+            return String.format(Locale.ROOT, "docs=%d shape=%s sdk_p50_ms=%.3f raw_p50_ms=%.3f ratio_p50=%.2f "
+                    + "sdk_p99_ms=%.3f raw_p99_ms=%.3f", docs, shape, sdkP50, rawP50, sdkP50 / rawP50, sdkP99, rawP99);
+        }
+
+        String json(int docs) {
+            return String.format(Locale.ROOT, "{\"docs\": %d, \"shape\": \"%s\", \"sdk_p50_ms\": %.4f, "
+                    + "\"raw_p50_ms\": %.4f, \"ratio_p50\": %.4f, \"sdk_p99_ms\": %.4f, \"raw_p99_ms\": %.4f}",
+                    docs, shape, sdkP50, rawP50, sdkP50 / rawP50, sdkP99, rawP99);
+        }
+    }
+
+    private static Row measure(KnowledgeBase kb, RawLucene raw, KbGenerator g, String shape, int rounds) {
         List<String> queries = switch (shape) {
             case "main" -> g.shortQueries(64, false);
             case "one", "deep" -> g.oneWordQueries(64);
@@ -98,10 +140,7 @@ public final class Twins {
         }
         Arrays.sort(sdk);
         Arrays.sort(twin);
-        double s50 = sdk[rounds / 2] / 1e6;
-        double r50 = twin[rounds / 2] / 1e6;
-        return String.format(Locale.ROOT, "shape=%s sdk_p50_ms=%.3f raw_p50_ms=%.3f ratio_p50=%.2f sdk_p99_ms=%.3f "
-                + "raw_p99_ms=%.3f", shape, s50, r50, s50 / r50, sdk[(int) (rounds * 0.99)] / 1e6,
+        return new Row(shape, sdk[rounds / 2] / 1e6, twin[rounds / 2] / 1e6, sdk[(int) (rounds * 0.99)] / 1e6,
                 twin[(int) (rounds * 0.99)] / 1e6);
     }
 }
