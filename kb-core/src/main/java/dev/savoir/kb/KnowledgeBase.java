@@ -558,7 +558,8 @@ public final class KnowledgeBase implements AutoCloseable {
     /**
      * Everything recorded about one viewer key, oldest first, for a right-of-access request: the searches, clicks
      * and tickets analytics recorded under it as a session id, the votes (with reasons and comments) feedback
-     * recorded under it, and the views still linked to it. Reads every analytics log kept: a rare, slow call.
+     * recorded under it, the views still linked to it, and the feedback-inbox items a customer submitted under it
+     * ({@link ViewerData#inboxItems()}, with their comments). Reads every analytics log kept: a rare, slow call.
      *
      * @throws ValidationException if the key is null, blank or longer than 200 characters
      * @since 0.2
@@ -571,7 +572,8 @@ public final class KnowledgeBase implements AutoCloseable {
     /**
      * Erases everything recorded about one viewer key (see {@link #exportViewer}), durably when the call returns:
      * the analytics and feedback files are rewritten without it (a host store deletes its rows), its votes stop
-     * counting, and the popular-query counts forget its searches. Anonymous view counts stay.
+     * counting, the popular-query counts forget its searches, and the inbox items it submitted are deleted.
+     * Anonymous view counts stay.
      *
      * @return how many records were erased
      * @throws ValidationException if the key is null, blank or longer than 200 characters

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.savoir.kb.analytics.QueryStats;
 import dev.savoir.kb.feedback.VoteReason;
+import dev.savoir.kb.inbox.FlagReason;
+import dev.savoir.kb.inbox.InboxItem;
+import dev.savoir.kb.inbox.ItemComment;
+import dev.savoir.kb.inbox.ItemRequest;
+import dev.savoir.kb.inbox.Reporter;
 import dev.savoir.kb.internal.FolderText;
 import dev.savoir.kb.privacy.ViewerData;
 import dev.savoir.kb.privacy.ViewerRecord;
@@ -109,6 +114,45 @@ class PrivacyTest {
             assertThat(kb.exportViewer("jane-77").records()).isEmpty();
             assertThat(kb.feedback(ArticleId.of("billing")).notHelpful()).isZero();
             assertThat(kb.exportViewer("someone-else").records()).hasSize(2);
+        }
+    }
+
+    @Test
+    void exportAndErase_coverTheInboxItemsTheViewerSubmitted_andNoOneElses() {
+        try (KnowledgeBase kb = open(false)) {
+            ArticleId id = publish(kb);
+            InboxItem flag = kb.inbox().submit(CUSTOMER, "jane-77",
+                    ItemRequest.flag(id, FlagReason.OUTDATED, "I am Jane: the menu moved"));
+            kb.inbox().comment(ADMIN, flag.id(), "Thanks Jane, fixed soon", true);
+            InboxItem suggestion = kb.inbox().submit(CUSTOMER, "jane-77", ItemRequest.suggestEdit(id,
+                    Locale.ENGLISH, 1, FlagReason.INCORRECT, "Jane's wording", "Find your invoices under Account."));
+            InboxItem others = kb.inbox().submit(CUSTOMER, "someone-else",
+                    ItemRequest.flag(id, FlagReason.OTHER, "Someone else's typo"));
+            kb.inbox().submit(Actor.of("jane-77", Role.AGENT), ItemRequest.flag(id, FlagReason.OTHER,
+                    "an agent whose id is the same string is not that customer"));
+
+            ViewerData data = kb.exportViewer("jane-77");
+            assertThat(data.inboxItems()).extracting(InboxItem::id).containsExactly(flag.id(), suggestion.id());
+            assertThat(data.inboxItems()).extracting(InboxItem::text)
+                    .containsExactly("I am Jane: the menu moved", "Jane's wording");
+            assertThat(data.inboxItems()).extracting(InboxItem::proposedBody)
+                    .containsExactly(null, "Find your invoices under Account.");
+            assertThat(data.inboxItems().getFirst().comments()).extracting(ItemComment::text)
+                    .containsExactly("Thanks Jane, fixed soon");
+            assertThat(data.inboxItems()).extracting(InboxItem::reporter).containsOnly(new Reporter("jane-77", true));
+            assertThat(kb.exportViewer("someone-else").inboxItems()).extracting(InboxItem::id)
+                    .containsExactly(others.id());
+
+            assertThat(kb.eraseViewer("jane-77")).isEqualTo(2);
+            assertThat(kb.exportViewer("jane-77").inboxItems()).isEmpty();
+            assertThat(kb.inbox().itemsOf("jane-77")).isEmpty();
+            assertThat(kb.inbox().items(ADMIN, null)).extracting(InboxItem::text).containsExactlyInAnyOrder(
+                    "Someone else's typo", "an agent whose id is the same string is not that customer");
+        }
+        assertThat(FolderText.filesContaining(dir, "I am Jane")).as("the inbox file was rewritten").isEmpty();
+        try (KnowledgeBase kb = open(false)) {
+            assertThat(kb.exportViewer("jane-77").inboxItems()).isEmpty();
+            assertThat(kb.exportViewer("someone-else").inboxItems()).hasSize(1);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.savoir.kb.feedback.ReaderComment;
 import dev.savoir.kb.feedback.VoteReason;
 import dev.savoir.kb.privacy.ViewerRecord;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +64,23 @@ public interface FeedbackStore extends AutoCloseable {
 
     /** Views of the article counted on the UTC days from {@code from}'s (inclusive) to {@code to}'s (exclusive). */
     long views(ArticleId id, Instant from, Instant to);
+
+    /**
+     * The views of several articles counted on the UTC days from {@code from}'s (inclusive) to {@code to}'s
+     * (exclusive), as {@link #views(ArticleId, Instant, Instant)} counts them one by one: every id asked for is a key,
+     * 0 for an article without views. The knowledge base calls it to send the ranking signals of many articles at
+     * once (on start-up, every article with feedback); a database store answers it in one query. The default asks
+     * {@link #views(ArticleId, Instant, Instant)} for each id.
+     *
+     * @since 0.4
+     */
+    default Map<ArticleId, Long> views(Collection<ArticleId> ids, Instant from, Instant to) {
+        Map<ArticleId, Long> out = new LinkedHashMap<>();
+        for (ArticleId id : ids) {
+            out.put(id, views(id, from, to));
+        }
+        return out;
+    }
 
     /** The latest reader comments on the article, newest first (at most 20). */
     List<ReaderComment> comments(ArticleId id);

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  *       false (two nodes racing on one item: one wins, the other is told).</li>
  *   <li>{@link #putAcknowledgement} replaces the learner's earlier acknowledgement of the same article and
  *       locale.</li>
+ *   <li>{@link #viewerItems} returns exactly the items {@link #eraseViewer} would delete.</li>
  *   <li>{@link #eraseViewer} deletes the items a customer submitted under that viewer key, durably (files or rows
  *       rewritten, not filtered on read).</li>
  *   <li>Values read back equal those written. Implementations are thread-safe.</li>
@@ -80,6 +81,14 @@ public interface WorkflowStore extends AutoCloseable {
 
     /** Every acknowledgement in force (the latest per learner, article and locale). */
     List<Acknowledgement> acknowledgements();
+
+    /**
+     * The items a customer submitted under {@code viewerKey} (reporter a customer with that key), whole with their
+     * comments and trail, oldest first: what {@link #eraseViewer} would delete.
+     *
+     * @since 0.4
+     */
+    List<InboxItem> viewerItems(String viewerKey);
 
     /**
      * Deletes the items a customer submitted under {@code viewerKey}, durably when the call returns.

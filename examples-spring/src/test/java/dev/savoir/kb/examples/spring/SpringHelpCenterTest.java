@@ -47,6 +47,22 @@ class SpringHelpCenterTest {
     KnowledgeBase kb;
 
     @Test
+    void scriptAndStyleSheet_areTheExamplesJarsOneCopy_servedAsStaticResources() throws Exception {
+        String js = mvc.perform(get("/app.js")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        String css = mvc.perform(get("/style.css")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        try (var jsIn = getClass().getResourceAsStream("/META-INF/resources/app.js");
+             var cssIn = getClass().getResourceAsStream("/META-INF/resources/style.css")) {
+            assertThat(js).isEqualTo(new String(jsIn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("textContent");
+            assertThat(css).isEqualTo(new String(cssIn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains(".kpis");
+        }
+        assertThat(getClass().getResource("/static/app.js")).as("no second copy").isNull();
+    }
+
+    @Test
     void searchPage_findsTheArticle_andSendsAStrictCsp() throws Exception {
         mvc.perform(get("/").param("q", "reset password").param("lang", "en"))
                 .andExpect(status().isOk())

@@ -171,12 +171,21 @@ public final class Feedback {
             return;
         }
         Instant now = kb.clock().instant();
-        for (ArticleId id : List.copyOf(signalsDirty)) {
-            signalsDirty.remove(id);
+        List<ArticleId> ids = List.copyOf(signalsDirty);
+        signalsDirty.removeAll(ids);
+        // One read for the views of all of them (on start-up every article with feedback), not one per article.
+        Map<ArticleId, Long> views;
+        try {
+            views = store.views(ids, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1)));
+        } catch (RuntimeException e) {
+            signalsDirty.addAll(ids);
+            throw e;
+        }
+        for (ArticleId id : ids) {
             FeedbackSummary f = store.summary(id);
             try {
                 engine.updateSignals(id, new ArticleSignals(f.helpful(), f.notHelpful(),
-                        store.views(id, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1))), now));
+                        views.getOrDefault(id, 0L), now));
             } catch (RuntimeException e) {
                 LOG.warn("Updating the ranking signals of {} failed", id, e);
             }

@@ -41,7 +41,7 @@ public final class ViewerPrivacy {
         List<ViewerRecord> records = new ArrayList<>(analytics.viewerRecords(key));
         records.addAll(feedback.store().viewerRecords(key));
         records.sort(Comparator.comparing(ViewerRecord::at));
-        return new ViewerData(key, records);
+        return new ViewerData(key, records, workflow.viewerItems(key));
     }
 
     /** Erases everything recorded about {@code viewerKey}, durably; returns how many records went. */

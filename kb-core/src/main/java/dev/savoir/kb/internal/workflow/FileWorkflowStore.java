@@ -201,9 +201,18 @@ public final class FileWorkflowStore implements WorkflowStore {
     }
 
     @Override
+    public synchronized List<InboxItem> viewerItems(String viewerKey) {
+        return items.values().stream().filter(i -> submittedBy(i, viewerKey)).toList();
+    }
+
+    private static boolean submittedBy(InboxItem item, String viewerKey) {
+        return item.reporter().customer() && item.reporter().id().equals(viewerKey);
+    }
+
+    @Override
     public synchronized long eraseViewer(String viewerKey) {
         List<String> gone = items.values().stream()
-                .filter(i -> i.reporter().customer() && i.reporter().id().equals(viewerKey))
+                .filter(i -> submittedBy(i, viewerKey))
                 .map(InboxItem::id).toList();
         if (gone.isEmpty()) {
             return 0;

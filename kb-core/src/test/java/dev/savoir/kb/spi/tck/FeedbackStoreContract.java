@@ -82,6 +82,28 @@ public abstract class FeedbackStoreContract {
     }
 
     @Test
+    void views_ofSeveralArticles_equalTheOneByOneCounts() {
+        ArticleId c = ArticleId.of("never-viewed");
+        Instant day1 = now();
+        store.recordView(A, EN, "v1", day1);
+        store.recordView(B, EN, "v1", day1);
+        clock.advance(Duration.ofDays(1));
+        store.recordView(A, EN, "v1", now());
+        store.recordView(A, EN, "v2", now());
+        Instant day2 = now();
+        Instant end = day2.plus(Duration.ofDays(1));
+        for (Instant[] window : new Instant[][] {{day1, day2}, {day1, end}, {day2, end}}) {
+            Map<ArticleId, Long> batch = store.views(List.of(A, B, c), window[0], window[1]);
+            assertThat(batch).containsOnlyKeys(A, B, c);
+            assertThat(batch).containsEntry(A, store.views(A, window[0], window[1]))
+                    .containsEntry(B, store.views(B, window[0], window[1])).containsEntry(c, 0L);
+        }
+        assertThat(store.views(List.of(A, B, c), day1, end)).containsExactlyInAnyOrderEntriesOf(
+                Map.of(A, 3L, B, 1L, c, 0L));
+        assertThat(store.views(List.of(), day1, end)).isEmpty();
+    }
+
+    @Test
     void views_areCountedPerUtcDay_fromInclusiveToExclusive() {
         Instant day1 = now();
         store.recordView(A, EN, "v1", day1);

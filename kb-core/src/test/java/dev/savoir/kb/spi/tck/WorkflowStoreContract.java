@@ -220,6 +220,24 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
+    void viewerItems_areThatCustomersItemsWhole_whatEraseDeletes() {
+        InboxItem c1 = item("c1", A, new Reporter("visitor-1", true));
+        store.insertItem(c1);
+        InboxItem c2 = item("c2", B, new Reporter("visitor-1", true));
+        store.insertItem(c2);
+        InboxItem c2next = next(c2, ItemState.ACCEPTED, 4);
+        store.replaceItem(c2next);
+        store.insertItem(item("c3", A, new Reporter("visitor-2", true)));
+        store.insertItem(item("a1", A, new Reporter("visitor-1", false)));
+        assertThat(store.viewerItems("visitor-1")).containsExactly(c1, c2next);
+        assertThat(store.viewerItems("visitor-2")).extracting(InboxItem::id).containsExactly("c3");
+        assertThat(store.viewerItems("nobody")).isEmpty();
+        assertThat(store.eraseViewer("visitor-1")).isEqualTo(2);
+        assertThat(store.viewerItems("visitor-1")).isEmpty();
+        assertThat(store.viewerItems("visitor-2")).hasSize(1);
+    }
+
+    @Test
     protected void reopen_keepsEverything() {
         InboxItem v1 = item("i1", A, new Reporter("visitor-1", true));
         store.insertItem(v1);

@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -286,6 +288,31 @@ public final class PgFeedbackStore implements FeedbackStore {
                     return rs.getLong(1);
                 }
             }
+        });
+    }
+
+    @Override
+    public Map<ArticleId, Long> views(Collection<ArticleId> ids, Instant from, Instant to) {
+        Map<ArticleId, Long> out = new LinkedHashMap<>();
+        for (ArticleId id : ids) {
+            out.put(id, 0L);
+        }
+        if (out.isEmpty()) {
+            return out;
+        }
+        return jdbc.read("count the views of " + out.size() + " articles", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT article_id, sum(views) FROM " + views
+                    + " WHERE article_id = ANY(?) AND day >= ? AND day < ? GROUP BY article_id")) {
+                ps.setArray(1, c.createArrayOf("text", out.keySet().stream().map(ArticleId::value).toArray()));
+                ps.setObject(2, day(from));
+                ps.setObject(3, day(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(ArticleId.of(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -240,6 +240,12 @@ public final class PgWorkflowStore implements WorkflowStore {
     }
 
     @Override
+    public List<InboxItem> viewerItems(String viewerKey) {
+        noNul("viewerKey", viewerKey);
+        return readItems("WHERE reporter_customer AND reporter = ?", viewerKey);
+    }
+
+    @Override
     public long eraseViewer(String viewerKey) {
         return jdbc.write("erase the inbox items of a viewer", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + items
