@@ -10,6 +10,7 @@ import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.MetadataChange;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.search.Passage;
+import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.spi.Embedder;
@@ -112,6 +113,33 @@ class SemanticIndexingTest {
         try (Directory d = FSDirectory.open(dir.resolve("index")); DirectoryReader r = DirectoryReader.open(d)) {
             long inIndex = new IndexSearcher(r).count(new TermQuery(new Term(Fields.KIND, Fields.PSG)));
             assertThat(reported).as("embedded passages = passages in the index").isEqualTo(inIndex);
+        }
+    }
+
+    @Test
+    void aHitFoundThroughAPassage_takesItsSnippetFromThatPassage() {
+        String body = "Opening remarks about nothing much.\n\n## Billing\n\nInvoices arrive monthly by email.\n\n"
+                + "## Routers\n\nHold the reset button of the router for ten seconds.";
+        try (KnowledgeBase kb = open(dir, new HashingEmbedder())) {
+            Fixtures.publish(kb, "r", Locale.ENGLISH, Visibility.PUBLIC, "Home equipment", body);
+            SearchEngineContract.awaitEmbeddings(kb);
+            for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+                SearchHit hit = Fixtures.hits(kb, CUSTOMER_EN,
+                        SearchRequest.builder("router reset button").mode(mode).build()).getFirst();
+                assertThat(hit.snippet()).as(mode.name()).startsWith("Routers").contains("Hold the reset button")
+                        .doesNotContain("Invoices").doesNotContain("Opening");
+                assertThat(hit.highlights()).as(mode + ": the query's words are highlighted in the passage")
+                        .extracting(h -> hit.snippet().substring(h.start(), h.end()).toLowerCase(Locale.ROOT))
+                        .contains("reset", "button", "router");
+                SearchHit bare = Fixtures.hits(kb, CUSTOMER_EN, SearchRequest.builder("router reset button")
+                        .mode(mode).snippets(false).build()).getFirst();
+                assertThat(bare.snippet()).isEmpty();
+                assertThat(bare.highlights()).isEmpty();
+            }
+            // another question, another section
+            SearchHit semantic = Fixtures.hits(kb, CUSTOMER_EN,
+                    SearchRequest.builder("monthly invoices").mode(SearchMode.SEMANTIC).build()).getFirst();
+            assertThat(semantic.snippet()).startsWith("Billing").contains("Invoices arrive monthly").doesNotContain("Hold");
         }
     }
 
