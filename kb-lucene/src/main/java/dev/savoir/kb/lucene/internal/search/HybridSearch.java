@@ -74,8 +74,12 @@ public final class HybridSearch {
         return passages.query(text);
     }
 
-    /** A ranked article: its document, the fused score, and the parts. */
-    record Ranked(ScoreDoc doc, String id, float lexical, float semantic, float fused, double multiplier) {
+    /**
+     * A ranked article: its document, the fused score, the parts, and the document of its nearest passage (-1 when
+     * the article was not among the nearest passages' articles).
+     */
+    record Ranked(ScoreDoc doc, String id, float lexical, float semantic, float fused, double multiplier,
+                  int passage) {
     }
 
     /**
@@ -91,13 +95,16 @@ public final class HybridSearch {
                       int want) throws IOException {
         int candidates = Math.max(want, CANDIDATES);
         IndexReader reader = searcher.getIndexReader();
-        Map<String, Float> nearest = nearestArticles(searcher, vector, candidates, viewer, passageFilter, removed);
+        Map<String, ScoreDoc> nearest = nearestArticles(searcher, vector, candidates, viewer, passageFilter,
+                removed);
         Map<String, Integer> docs = articleDocs(searcher, constraints, nearest.keySet());
         List<ScoreDoc> semantic = new ArrayList<>();
-        for (Map.Entry<String, Float> e : nearest.entrySet()) {
+        Map<Integer, Integer> passageOf = new HashMap<>();
+        for (Map.Entry<String, ScoreDoc> e : nearest.entrySet()) {
             Integer doc = docs.get(e.getKey());
             if (doc != null) {
-                semantic.add(new ScoreDoc(doc, e.getValue()));
+                semantic.add(new ScoreDoc(doc, e.getValue().score));
+                passageOf.put(doc, e.getValue().doc);
             }
         }
         Map<Integer, Float> semScore = new HashMap<>();
@@ -115,7 +122,8 @@ public final class HybridSearch {
             double m = multiplier(reader, e.getKey(), signals);
             String id = idOf(reader, e.getKey());
             out.add(new Ranked(new ScoreDoc(e.getKey(), (float) (e.getValue() * m)), id == null ? "" : id,
-                    lexScore.getOrDefault(e.getKey(), 0f), semScore.getOrDefault(e.getKey(), 0f), e.getValue(), m));
+                    lexScore.getOrDefault(e.getKey(), 0f), semScore.getOrDefault(e.getKey(), 0f), e.getValue(), m,
+                    passageOf.getOrDefault(e.getKey(), -1)));
         }
         // ties by article id, never by document number: the order must not depend on the index's history
         out.sort((a, b) -> a.doc().score != b.doc().score ? Float.compare(b.doc().score, a.doc().score)
@@ -189,18 +197,18 @@ public final class HybridSearch {
         return new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter.build());
     }
 
-    /** The best passage score of each article among the nearest passages, best first. */
-    private Map<String, Float> nearestArticles(IndexSearcher searcher, float[] vector, int articles,
+    /** The best passage (document and score) of each article among the nearest passages, best first. */
+    private Map<String, ScoreDoc> nearestArticles(IndexSearcher searcher, float[] vector, int articles,
                                                ViewerContext viewer, @Nullable Query passageFilter,
                                                Collection<String> removed) throws IOException {
         int k = articles * PASSAGES_PER_ARTICLE;
         TopDocs top = searcher.search(knn(vector, k, viewer, passageFilter, removed), k);
-        Map<String, Float> best = new LinkedHashMap<>();
+        Map<String, ScoreDoc> best = new LinkedHashMap<>();
         IndexReader reader = searcher.getIndexReader();
         for (ScoreDoc sd : byScoreThenId(reader, top.scoreDocs)) {
             String id = idOf(reader, sd.doc);
             if (id != null) {
-                best.putIfAbsent(id, sd.score);
+                best.putIfAbsent(id, sd);
                 if (best.size() == articles) {
                     break;
                 }
