@@ -22,10 +22,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
-import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
@@ -63,13 +59,6 @@ public final class LuceneIndex {
     private volatile long committed;
     private long observedAtLastCommit;
 
-    /**
-     * The passage vectors' format: an HNSW graph over 8-bit scalar-quantized vectors (Lucene's optimized scalar
-     * quantization), the full-precision floats kept beside them for rescoring and merging.
-     */
-    private static final KnnVectorsFormat VECTORS = new Lucene104HnswScalarQuantizedVectorsFormat(
-            QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE, 16, 100);
-
     private LuceneIndex(SearchEngineContext context, EngineOptions options, Analyzers analyzers,
                         Similarity similarity, @Nullable Passages passages) throws IOException {
         this.context = context;
@@ -95,12 +84,6 @@ public final class LuceneIndex {
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setSegmentsPerTier(4);
         cfg.setMergePolicy(merges);
-        cfg.setCodec(new Lucene104Codec() {
-            @Override
-            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                return Fields.VECTOR.equals(field) ? VECTORS : super.getKnnVectorsFormatForField(field);
-            }
-        });
         cfg.setOpenMode(sequence < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         this.writer = new IndexWriter(directory, cfg);
         this.committed = sequence;

@@ -31,7 +31,6 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.RescoreTopNQuery;
 import dev.savoir.kb.lucene.internal.query.AcceptBits;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -198,8 +197,7 @@ public final class HybridSearch {
         }
         Query filter = acceptBits.filter(viewerFilter.passagesStable(viewer), excluded,
                 passageFilter == null ? List.of() : List.of(passageFilter));
-        return RescoreTopNQuery.createFullPrecisionRescorerQuery(
-                new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter), vector, Fields.VECTOR, k);
+        return new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter);
     }
 
     /** The best passage (document and score) of each article among the nearest passages, best first. */
