@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * failing builds while a change that makes the SDK a quarter slower than its twin still fails. Entries only in the
  * current run are listed as new. The committed {@code baseline/twins.json} leaves out {@code docs=1000/shape=one}:
  * the second shape measured in a fresh JVM, its ratio swung by 30% between two runs of the same commit at 400 rounds
- * (1.08, then 1.41), still settling JIT compilation, so the gate ignores it.
+ * (1.08, then 1.41 and 1.48), still settling JIT compilation, so the gate ignores it.
  *
  * <pre>java -cp kb-benchmarks/target/benchmarks.jar dev.savoir.kb.benchmarks.Gate --twins BASELINE.json CURRENT.json \
  *     [--tolerance 25]</pre>
