@@ -44,8 +44,51 @@ public final class AcceptBits {
      * @param excluded what this search removes (evaluated at each search)
      * @param required what this search also requires (evaluated at each search)
      */
-    public Query filter(Query stable, List<Query> excluded, List<Query> required) {
+    public AcceptQuery filter(Query stable, List<Query> excluded, List<Query> required) {
         return new AcceptQuery(this, stable, List.copyOf(excluded), List.copyOf(required));
+    }
+
+    /** A filter's weights on one searcher: gives the accepted documents of each of its segments. */
+    public static final class Prepared {
+        private final AcceptBits cache;
+        private final Query stable;
+        private final Weight stableWeight;
+        private final Weight[] excludedWeights;
+        private final Weight[] requiredWeights;
+
+        private Prepared(AcceptBits cache, Query stable, Weight stableWeight, Weight[] excludedWeights,
+                         Weight[] requiredWeights) {
+            this.cache = cache;
+            this.stable = stable;
+            this.stableWeight = stableWeight;
+            this.excludedWeights = excludedWeights;
+            this.requiredWeights = requiredWeights;
+        }
+
+        /**
+         * The accepted documents of a segment, deletions not applied; the cached set itself when nothing is excluded
+         * or required (never modify it).
+         */
+        public FixedBitSet bits(LeafReaderContext leaf) throws IOException {
+            FixedBitSet bits = cache.stableBits(leaf, stable, stableWeight);
+            if (excludedWeights.length == 0 && requiredWeights.length == 0) {
+                return bits;
+            }
+            bits = bits.clone();
+            for (Weight w : excludedWeights) {
+                Scorer s = w.scorer(leaf);
+                if (s != null) {
+                    DocIdSetIterator it = s.iterator();
+                    for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                        bits.clear(d);
+                    }
+                }
+            }
+            for (Weight w : requiredWeights) {
+                bits.and(compute(leaf, w));
+            }
+            return bits;
+        }
     }
 
     /** The number of segments holding cached bits (for tests). */
@@ -90,7 +133,8 @@ public final class AcceptBits {
         return bits;
     }
 
-    private static final class AcceptQuery extends Query {
+    /** A filter of {@link AcceptBits}; see {@link #filter}. */
+    public static final class AcceptQuery extends Query {
         private final AcceptBits cache;
         private final Query stable;
         private final List<Query> excluded;
@@ -103,9 +147,8 @@ public final class AcceptBits {
             this.required = required;
         }
 
-        @Override
-        public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-            Weight stableWeight = noScores(searcher, stable);
+        /** Its weights on {@code searcher}. */
+        public Prepared prepare(IndexSearcher searcher) throws IOException {
             Weight[] excludedWeights = new Weight[excluded.size()];
             for (int i = 0; i < excludedWeights.length; i++) {
                 excludedWeights[i] = noScores(searcher, excluded.get(i));
@@ -114,26 +157,16 @@ public final class AcceptBits {
             for (int i = 0; i < requiredWeights.length; i++) {
                 requiredWeights[i] = noScores(searcher, required.get(i));
             }
+            return new Prepared(cache, stable, noScores(searcher, stable), excludedWeights, requiredWeights);
+        }
+
+        @Override
+        public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+            Prepared prepared = prepare(searcher);
             return new ConstantScoreWeight(this, boost) {
                 @Override
                 public ScorerSupplier scorerSupplier(LeafReaderContext leaf) throws IOException {
-                    FixedBitSet bits = cache.stableBits(leaf, stable, stableWeight);
-                    if (excludedWeights.length > 0 || requiredWeights.length > 0) {
-                        bits = bits.clone();
-                        for (Weight w : excludedWeights) {
-                            Scorer s = w.scorer(leaf);
-                            if (s != null) {
-                                DocIdSetIterator it = s.iterator();
-                                for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                                    bits.clear(d);
-                                }
-                            }
-                        }
-                        for (Weight w : requiredWeights) {
-                            bits.and(compute(leaf, w));
-                        }
-                    }
-                    FixedBitSet accepted = bits;
+                    FixedBitSet accepted = prepared.bits(leaf);
                     int cardinality = accepted.cardinality();
                     if (cardinality == 0) {
                         return null;
