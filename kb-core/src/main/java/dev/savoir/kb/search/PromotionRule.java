@@ -1,4 +1,4 @@
-package dev.savoir.kb.lucene;
+package dev.savoir.kb.search;
 
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.InvalidArgumentException;
