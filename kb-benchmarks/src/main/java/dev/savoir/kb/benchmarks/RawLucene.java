@@ -32,12 +32,14 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -70,6 +72,8 @@ public final class RawLucene implements AutoCloseable {
     private static final float TYPO = 0.4f;
     private static final int RARE = 2;
     private static final int WINDOW = 200;
+    private static final float REFERENCE_TITLE = 2f;
+    private static final Set<String> TITLE_AND_ID = Set.of("id", "stitle");
 
     private final FSDirectory directory;
     private final DirectoryReader reader;
@@ -113,26 +117,115 @@ public final class RawLucene implements AutoCloseable {
      */
     public Result search(String query, Locale locale, boolean internal, Set<String> segments, int offset, int limit,
                          Set<String> facets) {
+        return search(query, locale, internal, segments, offset, limit, facets, true);
+    }
+
+    /**
+     * Searches like {@link #search(String, Locale, boolean, Set, int, int, Set)}; without {@code snippets} the hits
+     * carry an empty snippet and no highlight, and the body is not read, as the SDK does with
+     * {@code SearchRequest.Builder.snippets(false)}.
+     */
+    public Result search(String query, Locale locale, boolean internal, Set<String> segments, int offset, int limit,
+                         Set<String> facets, boolean snippets) {
         try {
-            return doSearch(query, locale, internal, segments, offset, limit, facets);
+            return doSearch(query, locale, internal, segments, offset, limit, facets, snippets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Analyzer analyzer(String key) {
-        return key.equals("fr") ? french : english;
+    /**
+     * The reference: the simplest correct plan for the same request, to see what the twin's (and the SDK's) ranking
+     * work costs. One flat BM25 {@link BooleanQuery} per analysed term of the query over the fields Savoir indexes
+     * ({@code all.<lang>}, which holds title, summary, tags and body, plus {@code title.<lang>} boosted
+     * 2, {@code tags.<lang>} and {@code summary.<lang>}), quoted phrases required, the same
+     * visibility and locale-fallback filter as the twin, Lucene's own top-k by score (exact totals up to 1,000
+     * matches); with facets, one scoring pass that also counts hits and doc-values ordinals. No ranking signals, no
+     * typo or bigram clauses, no snippets (hits carry an empty one), no spelling suggestion. It matches what the twin
+     * matches apart from typo expansions, in BM25 order.
+     *
+     * @param facets the facets to count, among {@code cat}, {@code tag}, {@code type}, {@code loc}
+     */
+    public Result reference(String query, Locale locale, boolean internal, Set<String> segments, int offset,
+                            int limit, Set<String> facets) {
+        try {
+            return doReference(query, locale, internal, segments, offset, limit, facets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static String key(Locale l) {
-        return l.getLanguage().equals("fr") ? "fr" : "en";
-    }
-
-    private Result doSearch(String query, Locale locale, boolean internal, Set<String> segments, int offset,
-                            int limit, Set<String> facets) throws IOException {
-        // What the user typed: words and "quoted phrases".
+    private Result doReference(String query, Locale locale, boolean internal, Set<String> segments, int offset,
+                               int limit, Set<String> facets) throws IOException {
         List<String> words = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
+        split(query, words, phrases);
+        String positive = String.join(" ", words) + (phrases.isEmpty() ? "" : " " + String.join(" ", phrases));
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        BooleanQuery.Builder required = new BooleanQuery.Builder();
+        boolean hasText = false;
+        boolean hasRequired = false;
+        for (String k : new LinkedHashSet<>(List.of(key(locale), "en"))) {
+            Analyzer a = analyzer(k);
+            String all = "all." + k;
+            Set<String> seen = new HashSet<>();
+            for (Tok t : analyze(a, all, positive)) {
+                if (seen.add(t.term)) {
+                    text.add(new TermQuery(new Term(all, t.term)), Occur.SHOULD);
+                    text.add(new BoostQuery(new TermQuery(new Term("title." + k, t.term)), REFERENCE_TITLE),
+                            Occur.SHOULD);
+                    text.add(new TermQuery(new Term("tags." + k, t.term)), Occur.SHOULD);
+                    text.add(new TermQuery(new Term("summary." + k, t.term)), Occur.SHOULD);
+                    hasText = true;
+                }
+            }
+            for (String p : phrases) {
+                List<Tok> pt = analyze(a, all, p);
+                if (!pt.isEmpty()) {
+                    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+                    for (Tok t : pt) {
+                        pb.add(new Term(all, t.term), t.pos - pt.getFirst().pos);
+                    }
+                    required.add(pb.build(), Occur.SHOULD);
+                    hasRequired = true;
+                }
+            }
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        if (hasText) {
+            q.add(text.build(), Occur.MUST);
+        }
+        if (hasRequired) {
+            q.add(required.build(), Occur.MUST);
+        }
+        q.add(viewerFilter(locale, internal, segments), Occur.FILTER);
+        TopDocs td;
+        long total;
+        Map<String, Map<String, Long>> facetCounts = Map.of();
+        if (facets.isEmpty()) {
+            td = searcher.search(q.build(), offset + limit);
+            total = td.totalHits.value();
+        } else {
+            FacetManager fm = new FacetManager(facets);
+            Object[] both = searcher.search(q.build(), new MultiCollectorManager(
+                    new TopScoreDocCollectorManager(offset + limit, Integer.MAX_VALUE), fm));
+            td = (TopDocs) both[0];
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Long>> counted = (Map<String, Map<String, Long>>) both[1];
+            facetCounts = counted;
+            total = fm.hits;
+        }
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(limit);
+        for (int h = offset; h < td.scoreDocs.length; h++) {
+            Document d = stored.document(td.scoreDocs[h].doc, TITLE_AND_ID);
+            hits.add(new Hit(d.get("id"), d.get("stitle"), "", new int[0], td.scoreDocs[h].score));
+        }
+        return new Result(total, hits, facetCounts, null);
+    }
+
+    /** What the user typed: words and "quoted phrases". */
+    private static void split(String query, List<String> words, List<String> phrases) {
         int i = 0;
         while (i < query.length()) {
             char c = query.charAt(i);
@@ -153,6 +246,21 @@ public final class RawLucene implements AutoCloseable {
                 i = end;
             }
         }
+    }
+
+    private Analyzer analyzer(String key) {
+        return key.equals("fr") ? french : english;
+    }
+
+    private static String key(Locale l) {
+        return l.getLanguage().equals("fr") ? "fr" : "en";
+    }
+
+    private Result doSearch(String query, Locale locale, boolean internal, Set<String> segments, int offset,
+                            int limit, Set<String> facets, boolean snippets) throws IOException {
+        List<String> words = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        split(query, words, phrases);
         String positive = String.join(" ", words) + (phrases.isEmpty() ? "" : " " + String.join(" ", phrases));
         Set<String> keys = new LinkedHashSet<>(List.of(key(locale), "en"));
         BooleanQuery.Builder text = new BooleanQuery.Builder();
@@ -256,6 +364,11 @@ public final class RawLucene implements AutoCloseable {
         List<Hit> hits = new ArrayList<>(limit);
         for (int h = offset; h < td.scoreDocs.length; h++) {
             ScoreDoc sd = td.scoreDocs[h];
+            if (!snippets) {
+                Document d = stored.document(sd.doc, TITLE_AND_ID);
+                hits.add(new Hit(d.get("id"), d.get("stitle"), "", new int[0], sd.score));
+                continue;
+            }
             Document d = stored.document(sd.doc);
             String k = key(Locale.forLanguageTag(d.get("loc")));
             Analyzer a = analyzer(k);

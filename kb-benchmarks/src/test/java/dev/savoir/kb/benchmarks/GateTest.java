@@ -77,4 +77,58 @@ class GateTest {
         assertThat(gate(baseline, baseline)).isZero();
         assertThat(lastLine()).startsWith("gate=pass").endsWith("change=+0.0%");
     }
+
+    @Test
+    void twins_sameRatiosOnASlowerMachine_passes() throws Exception {
+        int status = gate("--twins", fixture("twins-baseline.json"), fixture("twins-slower-machine.json"));
+
+        assertThat(status).isZero();
+        assertThat(lastLine()).isEqualTo("gate=pass worst=docs=1000/shape=main change=+10.0%");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("docs=10000/shape=facet").contains("new");
+    }
+
+    @Test
+    void twins_ratioGrewBeyondTheDefaultTolerance_failsNamingTheEntry() throws Exception {
+        int status = gate("--twins", fixture("twins-baseline.json"), fixture("twins-regressed.json"));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(lastLine()).isEqualTo("gate=fail worst=docs=1000/shape=plain change=+30.0%");
+    }
+
+    @Test
+    void twins_largerTolerance_passesTheSameGrowth() throws Exception {
+        // plain grew from 1.25 to 1.625: +30 %, beyond the default 25 % and within 31 %
+        assertThat(gate("--twins", fixture("twins-baseline.json"), fixture("twins-regressed.json"), "--tolerance",
+                "31")).isZero();
+        assertThat(lastLine()).isEqualTo("gate=pass worst=docs=1000/shape=plain change=+30.0%");
+    }
+
+    @Test
+    void twins_entryOfTheBaselineMissing_fails() throws Exception {
+        int status = gate("--twins", fixture("twins-baseline.json"), fixture("twins-missing.json"));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(lastLine()).isEqualTo("gate=fail worst=docs=10000/shape=main change=missing");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL missing");
+    }
+
+    @Test
+    void twins_badUsage_exitsWith2() throws Exception {
+        assertThat(gate("--twins", fixture("twins-baseline.json"))).isEqualTo(2);
+        assertThat(gate("--twins", fixture("twins-baseline.json"), fixture("twins-baseline.json"), "--tolerance",
+                "lots")).isEqualTo(2);
+        assertThat(gate("--twins", fixture("twins-baseline.json"), fixture("twins-malformed.json"))).isEqualTo(2);
+        // a JMH result file is no Twins output
+        assertThat(gate("--twins", fixture("twins-baseline.json"), fixture("baseline.json"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage").contains("cannot read the Twins results")
+                .contains("ratio_p50");
+    }
+
+    @Test
+    void twins_committedBaselineAgainstItself_passes() {
+        String baseline = Path.of("baseline", "twins.json").toString();
+
+        assertThat(gate("--twins", baseline, baseline)).isZero();
+        assertThat(lastLine()).startsWith("gate=pass").endsWith("change=+0.0%");
+    }
 }

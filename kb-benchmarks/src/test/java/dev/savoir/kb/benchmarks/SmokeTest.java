@@ -113,6 +113,38 @@ class SmokeTest {
     }
 
     @Test
+    void reference_matchesAmongTheTwinsMatches_withoutSnippets() {
+        List<String> queries = new ArrayList<>();
+        queries.addAll(generator.shortQueries(8, false));
+        queries.addAll(generator.phraseQueries(8));
+        int withHits = 0;
+        try (KnowledgeBase kb = KbGenerator.kbBuilder(folder).build(); RawLucene raw = new RawLucene(folder)) {
+            for (String q : queries) {
+                Set<String> seg = Set.of("enterprise");
+                RawLucene.Result twin = raw.search(q, Locale.ENGLISH, false, seg, 0, 10, Set.of("tag"), false);
+                RawLucene.Result ref = raw.reference(q, Locale.ENGLISH, false, seg, 0, 10, Set.of("tag"));
+
+                // the same terms and filter without the twin's typo expansions: exact totals, never more matches
+                assertThat(ref.total()).as("total of %s", q).isLessThanOrEqualTo(twin.total());
+                assertThat(ref.hits()).hasSize((int) Math.min(10, ref.total()));
+                ref.facets().getOrDefault("tag", java.util.Map.of()).forEach((tag, n) -> assertThat(n)
+                        .isLessThanOrEqualTo(twin.facets().get("tag").getOrDefault(tag, 0L)));
+                assertThat(twin.hits()).allSatisfy(h -> assertThat(h.snippet()).isEmpty());
+                assertThat(ref.hits()).allSatisfy(h -> assertThat(h.snippet()).isEmpty());
+                if (twin.total() <= SearchRequest.MAX_LIMIT) {
+                    List<String> allSdk = kb.search(ViewerContext.external(Locale.ENGLISH, "enterprise"),
+                            SearchRequest.builder(q).limit(SearchRequest.MAX_LIMIT).build()).hits().stream()
+                            .map(h -> h.articleId().value()).toList();
+                    assertThat(allSdk).as("matches of %s", q).containsAll(ref.hits().stream()
+                            .map(RawLucene.Hit::id).toList());
+                }
+                withHits += ref.hits().isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(withHits).isGreaterThan(queries.size() / 2);
+    }
+
+    @Test
     void hotPath_smoke_printsTheOneLine() throws Exception {
         Path json = folder.resolveSibling(folder.getFileName() + "-results.json");
         HotPath.Figures f = HotPath.run(DOCS, HotPath.Speed.SMOKE, folder, json, 0);

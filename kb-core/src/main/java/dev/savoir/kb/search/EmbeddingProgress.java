@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
  * until a passage is embedded, semantic and hybrid searches rank its article lexically.
  *
  * @param enabled whether the engine has an embedding model at all
- * @param embedded passages embedded since the engine opened (vectors found in the cache count too)
+ * @param embedded passages the index holds with their vectors (those of current, published translations only:
+ *     superseded revisions and taken-down translations do not count)
  * @param pending passages written to the index whose vectors are still to be computed
  * @since 0.2
  */

@@ -4,22 +4,31 @@ import static dev.savoir.kb.lucene.Fixtures.ADMIN;
 import static dev.savoir.kb.lucene.Fixtures.CUSTOMER_EN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.savoir.kb.ArticleContent;
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.MetadataChange;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.search.Passage;
+import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.spi.Embedder;
 import dev.savoir.kb.spi.tck.HashingEmbedder;
 import dev.savoir.kb.spi.tck.SearchEngineContract;
+import dev.savoir.kb.lucene.internal.index.Fields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +87,59 @@ class SemanticIndexingTest {
             SearchEngineContract.awaitEmbeddings(kb);
             assertThat(second.embedded()).as("only the new article was embedded").isEqualTo(1);
             assertThat(kb.passages(CUSTOMER_EN, "body text", 100)).hasSize(5);
+        }
+    }
+
+    @Test
+    void progress_countsThePassagesInTheIndex_afterAnEditAndATakeDown() throws IOException {
+        String body = "Intro words.\n\n## Setup\n\nSetup words here.\n\n## Usage\n\nUsage words here.";
+        long reported;
+        try (KnowledgeBase kb = open(dir, new HashingEmbedder())) {
+            for (int i = 0; i < 3; i++) {
+                Fixtures.publish(kb, "a" + i, Locale.ENGLISH, Visibility.PUBLIC, "Title " + i, body);
+            }
+            SearchEngineContract.awaitEmbeddings(kb);
+            long first = kb.embeddingProgress().embedded();
+            assertThat(first).as("several passages per article").isGreaterThan(3);
+            // an edit republished with one section fewer, a take-down, and a draft that is never published
+            kb.edit(ADMIN, ArticleId.of("a0"), Locale.ENGLISH, 1, ArticleContent.of("Title 0", "Only intro."), "");
+            kb.publish(ADMIN, ArticleId.of("a0"), Locale.ENGLISH, 2);
+            kb.unpublish(ADMIN, ArticleId.of("a1"), Locale.ENGLISH);
+            kb.edit(ADMIN, ArticleId.of("a2"), Locale.ENGLISH, 1, ArticleContent.of("Draft", body + " more"), "");
+            SearchEngineContract.awaitEmbeddings(kb);
+            reported = kb.embeddingProgress().embedded();
+            assertThat(reported).isLessThan(first);
+        }
+        try (Directory d = FSDirectory.open(dir.resolve("index")); DirectoryReader r = DirectoryReader.open(d)) {
+            long inIndex = new IndexSearcher(r).count(new TermQuery(new Term(Fields.KIND, Fields.PSG)));
+            assertThat(reported).as("embedded passages = passages in the index").isEqualTo(inIndex);
+        }
+    }
+
+    @Test
+    void aHitFoundThroughAPassage_takesItsSnippetFromThatPassage() {
+        String body = "Opening remarks about nothing much.\n\n## Billing\n\nInvoices arrive monthly by email.\n\n"
+                + "## Routers\n\nHold the reset button of the router for ten seconds.";
+        try (KnowledgeBase kb = open(dir, new HashingEmbedder())) {
+            Fixtures.publish(kb, "r", Locale.ENGLISH, Visibility.PUBLIC, "Home equipment", body);
+            SearchEngineContract.awaitEmbeddings(kb);
+            for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+                SearchHit hit = Fixtures.hits(kb, CUSTOMER_EN,
+                        SearchRequest.builder("router reset button").mode(mode).build()).getFirst();
+                assertThat(hit.snippet()).as(mode.name()).startsWith("Routers").contains("Hold the reset button")
+                        .doesNotContain("Invoices").doesNotContain("Opening");
+                assertThat(hit.highlights()).as(mode + ": the query's words are highlighted in the passage")
+                        .extracting(h -> hit.snippet().substring(h.start(), h.end()).toLowerCase(Locale.ROOT))
+                        .contains("reset", "button", "router");
+                SearchHit bare = Fixtures.hits(kb, CUSTOMER_EN, SearchRequest.builder("router reset button")
+                        .mode(mode).snippets(false).build()).getFirst();
+                assertThat(bare.snippet()).isEmpty();
+                assertThat(bare.highlights()).isEmpty();
+            }
+            // another question, another section
+            SearchHit semantic = Fixtures.hits(kb, CUSTOMER_EN,
+                    SearchRequest.builder("monthly invoices").mode(SearchMode.SEMANTIC).build()).getFirst();
+            assertThat(semantic.snippet()).startsWith("Billing").contains("Invoices arrive monthly").doesNotContain("Hold");
         }
     }
 

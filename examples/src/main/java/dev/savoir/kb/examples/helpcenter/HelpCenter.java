@@ -139,6 +139,8 @@ public final class HelpCenter implements AutoCloseable {
             ViewerContext viewer = viewer(q);
             if (path.equals("/") && ex.getRequestMethod().equals("GET")) {
                 searchPage(ex, viewer, q.getOrDefault("q", ""), session);
+            } else if (path.equals("/inbox")) {
+                inboxPage(ex, viewer, session);
             } else if (path.equals("/api/inbox")) {
                 inbox(ex, viewer, session);
             } else if (path.equals("/api/autocomplete")) {
@@ -287,6 +289,7 @@ public final class HelpCenter implements AutoCloseable {
                     .append("<button id=\"no\" name=\"helpful\" value=\"no\">No</button></form>");
         }
         body.append("</section>");
+        body.append(InboxPage.reportForm(id.value(), viewer.locale().toLanguageTag()));
         List<SearchHit> related = kb.related(viewer, id, 5);
         if (!related.isEmpty()) {
             body.append("<aside class=\"related\" id=\"related\"><h2>Related articles</h2><ul>");
@@ -352,6 +355,23 @@ public final class HelpCenter implements AutoCloseable {
                 StandardCharsets.UTF_8)))
                 : InboxEndpoints.list(kb, session);
         send(ex, r.status(), "application/json", r.json());
+    }
+
+    /** GET: the viewer's own reports (and, shown as the manager, open items per owner); POST: files a report. */
+    private void inboxPage(HttpExchange ex, ViewerContext viewer, String session) throws IOException {
+        if (ex.getRequestMethod().equals("POST")) {
+            InboxEndpoints.Response r = InboxEndpoints.flag(kb, viewer, session, parse(new String(
+                    readBody(ex.getRequestBody()), StandardCharsets.UTF_8)));
+            if (r.status() != 201) {
+                page(ex, r.status(), "Report not sent", "<p id=\"report-error\">Your report could not be sent: "
+                        + esc(r.json()) + "</p>", viewer);
+                return;
+            }
+            redirect(ex, "/inbox?lang=" + enc(viewer.locale().toLanguageTag()));
+            return;
+        }
+        page(ex, 200, "Your reports", InboxPage.html(kb.inbox().itemsOf(session),
+                manager == null ? null : kb.inbox().backlogByOwner()), viewer);
     }
 
     private void kpis(HttpExchange ex, boolean json, Map<String, String> q) throws IOException {

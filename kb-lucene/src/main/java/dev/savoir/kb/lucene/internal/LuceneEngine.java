@@ -326,7 +326,8 @@ public final class LuceneEngine implements SearchEngine {
             return EmbeddingProgress.DISABLED;
         }
         try {
-            return new EmbeddingProgress(true, passages.embedded(), worker.pending());
+            long pending = worker.pending();
+            return new EmbeddingProgress(true, worker.written(), pending);
         } catch (IOException e) {
             throw SearchIndexFailure.of("counting the passages awaiting their vectors", e);
         }

@@ -26,12 +26,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a matched document into a {@link SearchHit}: its stored fields, the snippet around the densest cluster of
- * query terms (from the body, else the summary) and the highlighted title. Thread-safe.
+ * query terms (from the passage the hit was found through, else the body, else the summary) and the highlighted
+ * title. Thread-safe.
  */
 public final class Hits {
     /** The stored fields of a hit without snippets: no text beyond the title. */
     private static final Set<String> WITHOUT_TEXT = Set.of(Fields.ID, Fields.LOC, Fields.REV, Fields.KIND,
             Fields.TITLE_STORED, Fields.CAT_STORED, Fields.TYPE);
+    /** The stored field of a passage its snippet is cut from. */
+    private static final Set<String> PASSAGE_TEXT = Set.of(Fields.BODY_STORED);
     private final Analyzers analyzers;
 
     /** Where the query's terms occur in a text that starts at offset {@code at} of the searched text. */
@@ -56,6 +59,16 @@ public final class Hits {
      */
     public SearchHit hit(IndexReader reader, StoredFields stored, ScoreDoc sd, QueryTerms query,
             @Nullable Explanation ex, boolean snippets) throws IOException {
+        return hit(reader, stored, sd, query, ex, snippets, -1);
+    }
+
+    /**
+     * As {@link #hit(IndexReader, StoredFields, ScoreDoc, QueryTerms, Explanation, boolean)}, for a hit found through
+     * a passage (document {@code passage} of {@code reader}, -1 for none): its snippet comes from that passage's text,
+     * around the query's terms where they occur in it, else from its start.
+     */
+    public SearchHit hit(IndexReader reader, StoredFields stored, ScoreDoc sd, QueryTerms query,
+            @Nullable Explanation ex, boolean snippets, int passage) throws IOException {
         if (!snippets) {
             Document d = stored.document(sd.doc, WITHOUT_TEXT);
             return new SearchHit(ArticleId.of(d.get(Fields.ID)), Locale.forLanguageTag(d.get(Fields.LOC)),
@@ -89,8 +102,10 @@ public final class Hits {
             m = (text, at) -> Snippets.matches(leaf.reader(), doc, field, looked, wanted, at, at + text.length());
         }
         List<int[]> titleMatches = m.in(title, 0);
-        Snippets.Snippet snip = Snippets.of(body, m.in(body, bodyAt == null ? 0 : bodyAt.numericValue().intValue()));
-        if (!snip.matched() && !summary.isEmpty()) {
+        String passageText = passage < 0 ? null : stored.document(passage, PASSAGE_TEXT).get(Fields.BODY_STORED);
+        Snippets.Snippet snip = passageText != null ? Snippets.of(passageText, analysing.in(passageText, 0))
+                : Snippets.of(body, m.in(body, bodyAt == null ? 0 : bodyAt.numericValue().intValue()));
+        if (passageText == null && !snip.matched() && !summary.isEmpty()) {
             Snippets.Snippet s2 = Snippets.of(summary,
                     m.in(summary, summaryAt == null ? 0 : summaryAt.numericValue().intValue()));
             if (s2.matched()) {

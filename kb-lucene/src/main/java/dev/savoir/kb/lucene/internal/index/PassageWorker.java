@@ -88,6 +88,20 @@ public final class PassageWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * How many passages (with their vectors) the index holds, on a searcher that sees every write so far: superseded
+     * revisions, taken-down translations and vectors computed for a revision replaced meanwhile do not count.
+     */
+    public long written() throws IOException {
+        searchers.refresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new TermQuery(new Term(Fields.KIND, Fields.PSG)));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     private void wake() {
         synchronized (wake) {
             woken = true;

@@ -57,13 +57,27 @@ public final class ViewerFilter {
      * for published translations only.
      */
     public Query passages(ViewerContext viewer) {
-        BooleanQuery.Builder f = new BooleanQuery.Builder();
-        f.add(audience(viewer, new TermQuery(new Term(Fields.KIND, Fields.PSG))), Occur.FILTER);
-        if (hidesStale(viewer)) {
-            f.add(LongPoint.newRangeQuery(Fields.DUE, Long.MIN_VALUE, context.clock().millis()), Occur.MUST_NOT);
+        BooleanQuery.Builder f = new BooleanQuery.Builder().add(passagesStable(viewer), Occur.FILTER);
+        for (Query q : passagesExcluded(viewer)) {
+            f.add(q, Occur.MUST_NOT);
         }
-        f.add(localeFilter(viewer, false), Occur.FILTER);
         return f.build();
+    }
+
+    /**
+     * The part of {@link #passages} that stays the same from one search to the next for viewers of the same shape
+     * (audience, segments, locale chain): passages of the viewer's audience in the chosen locale.
+     */
+    public Query passagesStable(ViewerContext viewer) {
+        return new BooleanQuery.Builder()
+                .add(audience(viewer, new TermQuery(new Term(Fields.KIND, Fields.PSG))), Occur.FILTER)
+                .add(localeFilter(viewer, false), Occur.FILTER).build();
+    }
+
+    /** What {@link #passages} removes from {@link #passagesStable} at this instant: passages past review, if hidden. */
+    public List<Query> passagesExcluded(ViewerContext viewer) {
+        return hidesStale(viewer) ? List.of(LongPoint.newRangeQuery(Fields.DUE, Long.MIN_VALUE,
+                context.clock().millis())) : List.of();
     }
 
     /**

@@ -31,6 +31,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import dev.savoir.kb.lucene.internal.query.AcceptBits;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
@@ -52,11 +53,12 @@ public final class HybridSearch {
     /** Candidates taken from each list before fusing: enough for a page at the end of the first hundred. */
     static final int CANDIDATES = 100;
     /** Passages asked per article candidate: several passages of one article may come first. */
-    private static final int PASSAGES_PER_ARTICLE = 3;
+    private static final int PASSAGES_PER_ARTICLE = 2;
 
     private final SemanticOptions options;
     private final Passages passages;
     private final ViewerFilter viewerFilter;
+    private final AcceptBits acceptBits = new AcceptBits();
 
     public HybridSearch(SemanticOptions options, Passages passages, ViewerFilter viewerFilter) {
         this.options = options;
@@ -74,8 +76,12 @@ public final class HybridSearch {
         return passages.query(text);
     }
 
-    /** A ranked article: its document, the fused score, and the parts. */
-    record Ranked(ScoreDoc doc, String id, float lexical, float semantic, float fused, double multiplier) {
+    /**
+     * A ranked article: its document, the fused score, the parts, and the document of its nearest passage (-1 when
+     * the article was not among the nearest passages' articles).
+     */
+    record Ranked(ScoreDoc doc, String id, float lexical, float semantic, float fused, double multiplier,
+                  int passage) {
     }
 
     /**
@@ -91,13 +97,16 @@ public final class HybridSearch {
                       int want) throws IOException {
         int candidates = Math.max(want, CANDIDATES);
         IndexReader reader = searcher.getIndexReader();
-        Map<String, Float> nearest = nearestArticles(searcher, vector, candidates, viewer, passageFilter, removed);
+        Map<String, ScoreDoc> nearest = nearestArticles(searcher, vector, candidates, viewer, passageFilter,
+                removed);
         Map<String, Integer> docs = articleDocs(searcher, constraints, nearest.keySet());
         List<ScoreDoc> semantic = new ArrayList<>();
-        for (Map.Entry<String, Float> e : nearest.entrySet()) {
+        Map<Integer, Integer> passageOf = new HashMap<>();
+        for (Map.Entry<String, ScoreDoc> e : nearest.entrySet()) {
             Integer doc = docs.get(e.getKey());
             if (doc != null) {
-                semantic.add(new ScoreDoc(doc, e.getValue()));
+                semantic.add(new ScoreDoc(doc, e.getValue().score));
+                passageOf.put(doc, e.getValue().doc);
             }
         }
         Map<Integer, Float> semScore = new HashMap<>();
@@ -105,17 +114,20 @@ public final class HybridSearch {
         Map<Integer, Float> lexScore = new HashMap<>();
         List<ScoreDoc> lex = List.of();
         if (mode == SearchMode.HYBRID) {
-            lex = byScoreThenId(reader, searcher.search(lexical, candidates).scoreDocs);
+            ScoreDoc[] found = searcher.search(lexical, candidates).scoreDocs;
+            lex = byScoreThenId(found, ids(reader, docsOf(found)));
             lex.forEach(sd -> lexScore.put(sd.doc, sd.score));
         }
         Map<Integer, Float> fused = mode == SearchMode.HYBRID ? fuse(lex, semantic, lex.size() + semantic.size())
                 : toMap(semantic);
         List<Ranked> out = new ArrayList<>(fused.size());
+        Map<Integer, String> fusedIds = ids(reader, fused.keySet());
         for (Map.Entry<Integer, Float> e : fused.entrySet()) {
             double m = multiplier(reader, e.getKey(), signals);
-            String id = idOf(reader, e.getKey());
+            String id = fusedIds.get(e.getKey());
             out.add(new Ranked(new ScoreDoc(e.getKey(), (float) (e.getValue() * m)), id == null ? "" : id,
-                    lexScore.getOrDefault(e.getKey(), 0f), semScore.getOrDefault(e.getKey(), 0f), e.getValue(), m));
+                    lexScore.getOrDefault(e.getKey(), 0f), semScore.getOrDefault(e.getKey(), 0f), e.getValue(), m,
+                    passageOf.getOrDefault(e.getKey(), -1)));
         }
         // ties by article id, never by document number: the order must not depend on the index's history
         out.sort((a, b) -> a.doc().score != b.doc().score ? Float.compare(b.doc().score, a.doc().score)
@@ -179,28 +191,28 @@ public final class HybridSearch {
     /** The kNN query over the viewer's passages, with the request's filters, minus the removed articles. */
     private Query knn(float[] vector, int k, ViewerContext viewer, @Nullable Query passageFilter,
                       Collection<String> removed) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(viewerFilter.passages(viewer), Occur.FILTER);
-        if (passageFilter != null) {
-            filter.add(passageFilter, Occur.FILTER);
-        }
+        List<Query> excluded = new ArrayList<>(viewerFilter.passagesExcluded(viewer));
         if (!removed.isEmpty()) {
-            filter.add(new TermInSetQuery(Fields.ID, removed.stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
+            excluded.add(new TermInSetQuery(Fields.ID, removed.stream().map(BytesRef::new).toList()));
         }
-        return new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter.build());
+        Query filter = acceptBits.filter(viewerFilter.passagesStable(viewer), excluded,
+                passageFilter == null ? List.of() : List.of(passageFilter));
+        return new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter);
     }
 
-    /** The best passage score of each article among the nearest passages, best first. */
-    private Map<String, Float> nearestArticles(IndexSearcher searcher, float[] vector, int articles,
+    /** The best passage (document and score) of each article among the nearest passages, best first. */
+    private Map<String, ScoreDoc> nearestArticles(IndexSearcher searcher, float[] vector, int articles,
                                                ViewerContext viewer, @Nullable Query passageFilter,
                                                Collection<String> removed) throws IOException {
         int k = articles * PASSAGES_PER_ARTICLE;
         TopDocs top = searcher.search(knn(vector, k, viewer, passageFilter, removed), k);
-        Map<String, Float> best = new LinkedHashMap<>();
+        Map<String, ScoreDoc> best = new LinkedHashMap<>();
         IndexReader reader = searcher.getIndexReader();
-        for (ScoreDoc sd : byScoreThenId(reader, top.scoreDocs)) {
-            String id = idOf(reader, sd.doc);
+        Map<Integer, String> ids = ids(reader, docsOf(top.scoreDocs));
+        for (ScoreDoc sd : byScoreThenId(top.scoreDocs, ids)) {
+            String id = ids.get(sd.doc);
             if (id != null) {
-                best.putIfAbsent(id, sd.score);
+                best.putIfAbsent(id, sd);
                 if (best.size() == articles) {
                     break;
                 }
@@ -220,8 +232,9 @@ public final class HybridSearch {
         TopDocs found = searcher.search(new ConstantScoreQuery(q), ids.size());
         Map<String, Integer> out = new HashMap<>();
         IndexReader reader = searcher.getIndexReader();
+        Map<Integer, String> foundIds = ids(reader, docsOf(found.scoreDocs));
         for (ScoreDoc sd : found.scoreDocs) {
-            String id = idOf(reader, sd.doc);
+            String id = foundIds.get(sd.doc);
             if (id != null) {
                 out.putIfAbsent(id, sd.doc);
             }
@@ -233,23 +246,44 @@ public final class HybridSearch {
      * The hits by score, ties by article id: never by document number, so that ranks (and the fused scores made of
      * them) do not depend on the order the index was written in.
      */
-    private static List<ScoreDoc> byScoreThenId(IndexReader reader, ScoreDoc[] docs) throws IOException {
-        Map<Integer, String> ids = new HashMap<>();
-        for (ScoreDoc sd : docs) {
-            String id = idOf(reader, sd.doc);
-            ids.put(sd.doc, id == null ? "" : id);
-        }
+    private static List<ScoreDoc> byScoreThenId(ScoreDoc[] docs, Map<Integer, String> ids) {
         List<ScoreDoc> out = new ArrayList<>(List.of(docs));
         out.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score)
-                : ids.get(a.doc).compareTo(ids.get(b.doc)));
+                : ids.getOrDefault(a.doc, "").compareTo(ids.getOrDefault(b.doc, "")));
         return out;
     }
 
-    private static @Nullable String idOf(IndexReader reader, int doc) throws IOException {
+    /**
+     * The article id of each document (documents without one are left out), read in document order with one doc
+     * values iterator per segment: creating an iterator per document cost more than the lookups.
+     */
+    private static Map<Integer, String> ids(IndexReader reader, Collection<Integer> docs) throws IOException {
+        int[] sorted = docs.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+        Map<Integer, String> out = new HashMap<>(sorted.length * 2);
         List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.ID);
-        return ids.advanceExact(doc - leaf.docBase) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : null;
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        SortedDocValues values = null;
+        for (int doc : sorted) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                values = DocValues.getSorted(leaf.reader(), Fields.ID);
+            }
+            if (values.advanceExact(doc - leaf.docBase)) {
+                out.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+            }
+        }
+        return out;
+    }
+
+    private static List<Integer> docsOf(ScoreDoc[] docs) {
+        List<Integer> out = new ArrayList<>(docs.length);
+        for (ScoreDoc sd : docs) {
+            out.add(sd.doc);
+        }
+        return out;
     }
 
     /** The viewer's passages nearest to the question, best first. */
@@ -262,7 +296,7 @@ public final class HybridSearch {
         TopDocs top = searcher.search(knn(vector, limit, viewer, null, List.of()), limit);
         StoredFields stored = searcher.storedFields();
         List<PassageMatch> out = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : byScoreThenId(searcher.getIndexReader(), top.scoreDocs)) {
+        for (ScoreDoc sd : byScoreThenId(top.scoreDocs, ids(searcher.getIndexReader(), docsOf(top.scoreDocs)))) {
             Document d = stored.document(sd.doc);
             out.add(new PassageMatch(ArticleId.of(d.get(Fields.ID)), Locale.forLanguageTag(d.get(Fields.LOC)),
                     d.getField(Fields.REV).numericValue().intValue(), d.get(Fields.TITLE_STORED),

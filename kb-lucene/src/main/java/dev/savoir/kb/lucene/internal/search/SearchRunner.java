@@ -202,6 +202,7 @@ public final class SearchRunner {
             ScoreDoc sd = page.get(i);
             Explanation ex = null;
             int at = request.offset() + i - pinDocs.size();
+            int passage = at >= 0 ? ranked.get(at).passage() : -1;
             if (request.explain() && at >= 0) {
                 HybridSearch.Ranked r = ranked.get(at);
                 ex = new Explanation(r.fused(), Map.of("lexical", (double) r.lexical(), "semantic",
@@ -210,7 +211,7 @@ public final class SearchRunner {
                 ex = Explainer.explain(searcher, sd, Map.of(), filter, sig, promotions.rules(), true,
                         viewer.internal());
             }
-            out.add(hits.hit(searcher.getIndexReader(), stored, sd, tq.terms(), ex, request.snippets()));
+            out.add(hits.hit(searcher.getIndexReader(), stored, sd, tq.terms(), ex, request.snippets(), passage));
         }
         String suggestion = null;
         if (total < DID_YOU_MEAN_BELOW && !uq.words().isEmpty()) {

@@ -40,7 +40,6 @@ public final class Passages {
     private final int maxChars;
     private final int overlap;
     private final AtomicLong tokens = new AtomicLong(new SecureRandom().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL);
-    private final AtomicLong embedded = new AtomicLong();
 
     /**
      * @param languages the languages whose translations get passages (empty: all)
@@ -77,11 +76,6 @@ public final class Passages {
     /** A token no earlier indexing (in this session or a previous one) used. */
     public long nextToken() {
         return tokens.incrementAndGet();
-    }
-
-    /** Passages embedded (or found in the cache) since the engine opened. */
-    public long embedded() {
-        return embedded.get();
     }
 
     /** The passages of a translation, at most {@value #MAX_CHUNKS}. */
@@ -149,7 +143,6 @@ public final class Passages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        embedded.addAndGet(chunks.size());
         return out;
     }
 
@@ -173,7 +166,6 @@ public final class Passages {
                 cache.put(cache.key(chunks.get(i).input()), out[i]);
             }
         }
-        embedded.addAndGet(chunks.size());
         return List.of(out);
     }
 

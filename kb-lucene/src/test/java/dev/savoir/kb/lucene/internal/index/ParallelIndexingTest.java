@@ -222,6 +222,12 @@ class ParallelIndexingTest {
         IndexableArticle good = article(100, 1, "Fine");
         Revision boom = revision("a100", EN, 1, "Fine", "This body goes BOOM");
         bad.set(100, new IndexableArticle(good.article(), Map.of(EN, boom), Map.of()));
+        // what a whole batch costs: published and draft documents are analysed apiece
+        renders.set(0);
+        try (SearchEngine whole = open(dir.resolve("whole"), 4)) {
+            whole.apply(batch(), 1);
+        }
+        int wholeBatch = renders.get();
         try (SearchEngine e = open(folder, 4)) {
             renders.set(0);
             assertThatThrownBy(() -> e.apply(bad, 9))
@@ -229,7 +235,7 @@ class ParallelIndexingTest {
                     .hasMessageContaining("article a100")
                     .hasRootCauseMessage("cannot render this body");
             // the articles after the failure were skipped rather than all rendered
-            assertThat(renders.get()).isLessThan(bad.size());
+            assertThat(renders.get()).isLessThan(wholeBatch);
             // the engine stays usable
             e.apply(List.of(article(3, 1, "Good three")), 4);
         }
