@@ -10,6 +10,7 @@ import dev.savoir.kb.KnowledgeBase;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.search.ArticleSignals;
 import dev.savoir.kb.search.Explanation;
+import dev.savoir.kb.search.PromotionRule;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchRequest;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class RankingTest {
 
     @Test
     void rules_pinPromoteAndBlock_blockWins() {
-        List<dev.savoir.kb.lucene.PromotionRule> rules = new CopyOnWriteArrayList<>();
+        List<dev.savoir.kb.search.PromotionRule> rules = new CopyOnWriteArrayList<>();
         try (KnowledgeBase kb = Fixtures.builder().inMemory()
                 .searchEngine(LuceneSearchEngine.builder().rules(() -> rules).build()).build()) {
             twins(kb);

@@ -13,6 +13,7 @@ import dev.savoir.kb.NewArticle;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.search.AssistHit;
 import dev.savoir.kb.search.FacetCount;
+import dev.savoir.kb.search.PromotionRule;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import dev.savoir.kb.search.SearchResponse;

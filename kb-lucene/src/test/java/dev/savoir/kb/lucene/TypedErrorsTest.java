@@ -9,6 +9,7 @@ import dev.savoir.kb.KbException;
 import dev.savoir.kb.RenderedArticle;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.policy.StalePolicy;
+import dev.savoir.kb.search.PromotionRule;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.spi.BodyAnalysis;
 import dev.savoir.kb.spi.ContentRenderer;

@@ -3,12 +3,15 @@ package dev.savoir.kb.opensearch;
 import dev.savoir.kb.InvalidArgumentException;
 import dev.savoir.kb.opensearch.internal.Options;
 import dev.savoir.kb.opensearch.internal.OsEngine;
+import dev.savoir.kb.search.PromotionRule;
+import dev.savoir.kb.search.SynonymProvider;
 import dev.savoir.kb.spi.SearchEngineFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  *                 .basicAuth("savoir", secret).indexPrefix("helpdesk-").build())
  *         .build();
  * }</pre>
+ *
+ * <p>Pins, promotions and blocks ({@link Builder#rules(Supplier)}) and host synonyms ({@link Builder#synonyms})
+ * answer as on the embedded engine: a pinned article the viewer may see comes first, in rule order; a block takes
+ * the article out of hits, totals and facets; a pin never shows an article the viewer may not see.
  *
  * <p>The engines opened by a factory are thread-safe.
  *
@@ -61,6 +68,8 @@ public final class OpenSearchEngine {
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration timeout = Duration.ofSeconds(10);
         private Duration refreshInterval = Duration.ofSeconds(1);
+        private SynonymProvider synonyms = SynonymProvider.NONE;
+        private Supplier<List<PromotionRule>> rules = List::of;
         private final Set<String> set = new HashSet<>();
 
         private Builder() {
@@ -183,11 +192,45 @@ public final class OpenSearchEngine {
             return this;
         }
 
+        /** Host synonyms, asked at every search (they may change at any time, without a reindex). */
+        public Builder synonyms(SynonymProvider provider) {
+            once("synonyms");
+            if (provider == null) {
+                throw new InvalidArgumentException("provider", "must not be null");
+            }
+            this.synonyms = provider;
+            return this;
+        }
+
+        /** Fixed promotion rules (pins, promotions, blocks). */
+        public Builder rules(List<PromotionRule> fixed) {
+            if (fixed == null) {
+                throw new InvalidArgumentException("fixed", "must not be null");
+            }
+            for (PromotionRule r : fixed) {
+                if (r == null) {
+                    throw new InvalidArgumentException("fixed", "must not hold a null rule");
+                }
+            }
+            List<PromotionRule> copy = List.copyOf(fixed);
+            return rules(() -> copy);
+        }
+
+        /** Promotion rules, asked at every search (they may change at any time). */
+        public Builder rules(Supplier<List<PromotionRule>> provider) {
+            once("rules");
+            if (provider == null) {
+                throw new InvalidArgumentException("provider", "must not be null");
+            }
+            this.rules = provider;
+            return this;
+        }
+
         /** A factory of engines with these settings. */
         public SearchEngineFactory build() {
             Options o = new Options(hosts, user, password, sslContext, prefix, name, shards, replicas,
                     connectTimeout, timeout, refreshInterval, 0.35f, 0.25f, 0.15f, 0.1f, 0.4f, 2, 1.2f, 0.75f, 0.2,
-                    0.05, 0.02, 0.5, Duration.ofDays(30), Duration.ofDays(365));
+                    0.05, 0.02, 0.5, Duration.ofDays(30), Duration.ofDays(365), 0.7f, synonyms, rules);
             return context -> OsEngine.open(context, o);
         }
     }

@@ -1,7 +1,7 @@
 package dev.savoir.kb.lucene.internal;
 
-import dev.savoir.kb.lucene.PromotionRule;
-import dev.savoir.kb.lucene.SynonymProvider;
+import dev.savoir.kb.search.PromotionRule;
+import dev.savoir.kb.search.SynonymProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;

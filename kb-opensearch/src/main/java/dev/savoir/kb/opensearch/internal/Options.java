@@ -1,7 +1,10 @@
 package dev.savoir.kb.opensearch.internal;
 
+import dev.savoir.kb.search.PromotionRule;
+import dev.savoir.kb.search.SynonymProvider;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param connectTimeout how long to wait for a connection
  * @param timeout how long to wait for an answer
  * @param refreshInterval how soon a change becomes searchable without {@code refresh()}
+ * @param synonymWeight the weight of a host synonym's clause, against the word's own
+ * @param synonyms host synonyms, asked at every search
+ * @param rules promotion rules (pins, promotions, blocks), asked at every search
  */
 public record Options(List<String> hosts, @Nullable String user, @Nullable String password,
                       @Nullable SSLContext sslContext, String prefix, @Nullable String name, int shards,
@@ -27,7 +33,8 @@ public record Options(List<String> hosts, @Nullable String user, @Nullable Strin
                       float titleWeight, float tagsWeight, float summaryWeight, float phraseWeight,
                       float typoWeight, int rareDocFreq, float k1, float b, double helpfulnessWeight,
                       double popularityWeight, double freshnessWeight, double staleDemotion,
-                      Duration popularityHalfLife, Duration freshnessHalfLife) {
+                      Duration popularityHalfLife, Duration freshnessHalfLife, float synonymWeight,
+                      SynonymProvider synonyms, Supplier<List<PromotionRule>> rules) {
     public Options {
         hosts = List.copyOf(hosts);
     }

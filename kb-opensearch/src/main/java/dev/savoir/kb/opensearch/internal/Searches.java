@@ -9,12 +9,14 @@ import dev.savoir.kb.policy.StalePolicy;
 import dev.savoir.kb.search.AssistHit;
 import dev.savoir.kb.search.Explanation;
 import dev.savoir.kb.search.FacetCount;
+import dev.savoir.kb.search.PromotionRule;
 import dev.savoir.kb.search.SearchHit;
 import dev.savoir.kb.search.SearchMode;
 import dev.savoir.kb.search.SearchRequest;
 import dev.savoir.kb.search.SearchRequest.Facet;
 import dev.savoir.kb.search.SearchResponse;
 import dev.savoir.kb.search.Suggestion;
+import dev.savoir.kb.spi.Promotions;
 import dev.savoir.kb.spi.QueryNormalizer;
 import dev.savoir.kb.spi.SearchEngineContext;
 import java.time.Duration;
@@ -36,7 +38,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The read paths: search (text query, viewer and request filters, signals, facets, highlights, did-you-mean),
  * autocomplete, related articles and agent assist. Each applies the viewer filter inside its query, and ties in
- * score are broken by article id and locale, so that the same content gives the same answer. Thread-safe.
+ * score are broken by article id and locale, so that the same content gives the same answer. A search applies the
+ * promotion rules that match its query: blocked articles are taken out in the filter (so totals and facets leave
+ * them out too), promoted ones have their score multiplied inside the signals script, and pinned ones match
+ * whatever the words and sort first, in rule order, still under the viewer's and the request's filters (so a pin
+ * never shows an article the viewer may not see). Thread-safe.
  */
 public final class Searches {
     private static final int DID_YOU_MEAN_BELOW = 3;
@@ -59,6 +65,7 @@ public final class Searches {
                     + " p *= 1 + params.pw * Math.min(1.0, Math.log1p(d) / params.vs); }",
             "if (params.fw > 0) { p *= 1 + params.fw * Math.pow(2, -Math.max(0L, params.now - pub) / params.hf); }",
             "if (params.demote && due <= params.now) { p *= params.sd; }",
+            "if (!params.pr.isEmpty()) { def b = params.pr.get(doc['id'].value); if (b != null) { p *= b; } }",
             "return p;");
 
     private final Cluster cluster;
@@ -85,7 +92,7 @@ public final class Searches {
         return bool;
     }
 
-    private ObjectNode withSignals(ObjectNode query) {
+    private ObjectNode withSignals(ObjectNode query, Map<String, Float> promoted) {
         ObjectNode fs = Cluster.object();
         ObjectNode f = fs.putObject("function_score");
         f.set("query", query);
@@ -97,6 +104,8 @@ public final class Searches {
                 .put("hp", (double) o.popularityHalfLife().toMillis())
                 .put("hf", (double) o.freshnessHalfLife().toMillis()).put("vs", Math.log1p(10_000))
                 .put("demote", context.stalePolicy() == StalePolicy.DEMOTE);
+        ObjectNode pr = p.putObject("pr");
+        promoted.forEach((id, boost) -> pr.put(id, (double) boost));
         f.put("boost_mode", "multiply");
         return fs;
     }
@@ -119,10 +128,25 @@ public final class Searches {
         TextQueries.Parsed q = TextQueries.Parsed.of(request.query());
         List<String> keys = viewers.languageKeys(viewer);
         ObjectNode partition = viewers.partition(viewer, drafts);
-        TextQueries.Built built = text.build(index, q, keys, partition);
+        TextQueries.Built built = text.build(index, q, keys, partition, viewer.locale());
+        Promotions rules = Promotions.of(o.rules(), context.clock().instant(), request.query(), viewer);
         boolean hasText = !q.words().isEmpty() || !q.phrases().isEmpty();
         ObjectNode query = Cluster.object();
-        ObjectNode bool = filters(query.putObject("bool"), viewer, drafts, Viewers.requestFilter(request));
+        ObjectNode outer = filters(query.putObject("bool"), viewer, drafts, Viewers.requestFilter(request));
+        if (!rules.blocked().isEmpty()) {
+            ((ArrayNode) outer.get("filter")).addObject().putObject("bool").set("must_not",
+                    terms("id", rules.blocked()));
+        }
+        // with pins, the words' query is one way to match and the pinned ids the other
+        boolean pins = !rules.pinned().isEmpty() && hasText;
+        ObjectNode bool = outer;
+        if (pins) {
+            ArrayNode either = outer.putArray("should");
+            bool = either.addObject().putObject("bool");
+            either.addObject().putObject("constant_score").put("boost", 0f).set("filter",
+                    terms("id", rules.pinned()).get(0));
+            outer.put("minimum_should_match", 1);
+        }
         if (hasText) {
             if (!built.hasPositive() && built.must().isEmpty()) {
                 bool.putArray("must").addObject().putObject("match_none");
@@ -146,8 +170,23 @@ public final class Searches {
         } else {
             body.put("track_total_hits", SearchRequest.EXACT_TOTAL_UP_TO);
         }
-        body.set("query", withSignals(query));
-        sort(body);
+        body.set("query", withSignals(query, rules.promoted()));
+        if (!rules.pinned().isEmpty()) {
+            ObjectNode order = Cluster.object();
+            rules.pinned().forEach(id -> order.put(id, rules.pinned().indexOf(id)));
+            body.put("track_scores", true);
+            ArrayNode sort = body.putArray("sort");
+            ObjectNode script = sort.addObject().putObject("_script");
+            script.put("type", "number").put("order", "asc");
+            ObjectNode src = script.putObject("script");
+            src.put("source", "def i = params.pins.get(doc['id'].value); return i == null ? params.none : i;");
+            src.putObject("params").put("none", rules.pinned().size()).set("pins", order);
+            sort.add("_score");
+            sort.addObject().put("id", "asc");
+            sort.addObject().put("loc", "asc");
+        } else {
+            sort(body);
+        }
         if (!request.facets().isEmpty()) {
             ObjectNode aggs = body.putObject("aggs");
             for (Facet f : request.facets()) {
@@ -175,7 +214,7 @@ public final class Searches {
         boolean totalExact = total.path("relation").asString("eq").equals("eq");
         List<SearchHit> hits = new ArrayList<>();
         for (JsonNode h : r.path("hits").path("hits")) {
-            hits.add(hit(h, keys, request.explain(), request.snippets()));
+            hits.add(hit(h, keys, request.explain(), request.snippets(), rules));
         }
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet f : request.facets()) {
@@ -260,8 +299,19 @@ public final class Searches {
         return cut == 0 ? text.substring(0, max) : text.substring(0, cut).strip();
     }
 
-    /** A hit of the response; without snippets its snippet is empty and it has no highlights. */
-    private SearchHit hit(JsonNode h, List<String> keys, boolean explain, boolean snippets) {
+    /** A filter clause matching documents whose {@code field} holds one of {@code values}, in a one-clause array. */
+    private static ArrayNode terms(String field, java.util.Collection<String> values) {
+        ArrayNode a = Cluster.JSON.createArrayNode();
+        ArrayNode in = a.addObject().putObject("terms").putArray(field);
+        values.stream().sorted().forEach(in::add);
+        return a;
+    }
+
+    /**
+     * A hit of the response; without snippets its snippet is empty and it has no highlights. Under a sort on pins
+     * first, the score is the hit's second sort value.
+     */
+    private SearchHit hit(JsonNode h, List<String> keys, boolean explain, boolean snippets, Promotions rules) {
         JsonNode s = h.path("_source");
         String title = s.path("title").asString();
         List<SearchHit.Highlight> titleHl = List.of();
@@ -288,11 +338,24 @@ public final class Searches {
             String from = summary.isEmpty() ? body : summary;
             snippet = wordsWithin(from, SNIPPET_CHARS);
         }
-        float score = (float) h.path("_score").asDouble(0);
+        JsonNode sc = h.path("_score");
+        float score = (float) (sc.isNumber() ? sc.asDouble()
+                : h.path("sort").path(rules.pinned().isEmpty() ? 0 : 1).asDouble(0));
         Explanation ex = null;
         if (explain) {
-            double m = multiplier(s);
-            ex = new Explanation(m == 0 ? 0 : score / m, Map.of(), Map.of("signals", m), List.of(), score);
+            String id = s.path("id").asString();
+            float promo = rules.promoted().getOrDefault(id, 1f);
+            double m = multiplier(s) * promo;
+            List<String> applied = new ArrayList<>();
+            for (PromotionRule r : rules.rules()) {
+                if (r.articleId().value().equals(id) && !rules.blocked().contains(id)) {
+                    applied.add(r.action() + " \"" + r.query() + "\""
+                            + (r.action() == PromotionRule.Action.PROMOTE ? " x" + r.boost() : ""));
+                }
+            }
+            Map<String, Double> signals = promo == 1f ? Map.of("signals", m)
+                    : Map.of("signals", m, "promotion", (double) promo);
+            ex = new Explanation(m == 0 ? 0 : score / m, Map.of(), signals, applied, score);
         }
         return new SearchHit(ArticleId.of(s.path("id").asString()), Locale.forLanguageTag(s.path("loc").asString()),
                 s.path("rev").asInt(), "draft".equals(s.path("kind").asString()), title, titleHl, snippet, hl,
@@ -527,7 +590,7 @@ public final class Searches {
         }
         ObjectNode body = Cluster.object();
         body.put("size", limit);
-        body.set("query", withSignals(query));
+        body.set("query", withSignals(query, Map.of()));
         sort(body);
         Map<String, Set<String>> hl = Map.of(key, new LinkedHashSet<>(chosen));
         highlight(body, List.of(key), hl);
@@ -536,7 +599,7 @@ public final class Searches {
         for (JsonNode h : r.path("hits").path("hits")) {
             Set<String> matched = new LinkedHashSet<>();
             h.path("matched_queries").forEach(m -> matched.add(m.asString()));
-            out.add(new AssistHit(hit(h, List.of(key), false, true),
+            out.add(new AssistHit(hit(h, List.of(key), false, true, Promotions.NONE),
                     chosen.stream().filter(matched::contains).toList()));
         }
         return out;

@@ -1,14 +1,18 @@
 package dev.savoir.kb.opensearch.internal;
 
 import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.spi.QueryNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,13 +20,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns what a user typed into the OpenSearch query of a viewer: every analyzed term on the all-text field plus
  * weighted title, tags and summary clauses, typo tolerance for rare words, adjacent-word proximity, required quoted
- * phrases and exclusions. The statistics behind the scores are the viewer's partition's, read with one aggregation
- * request before the search: each term's document frequency per field, the partition's size, and the partition's
- * words near a rare one. The shard's own statistics never reach a score (see {@link Mapping}), so content the viewer
- * may not read, and deleted documents, change nothing in its ranking. Thread-safe.
+ * phrases, exclusions and host synonyms (each asked at search time, matched as a term or a phrase on the all-text
+ * field with the synonym weight). The statistics behind the scores are the viewer's partition's, read with one
+ * aggregation request before the search: each term's document frequency per field, the partition's size, and the
+ * partition's words near a rare one. The shard's own statistics never reach a score (see {@link Mapping}), so content
+ * the viewer may not read, and deleted documents, change nothing in its ranking. Thread-safe.
  */
 public final class TextQueries {
     static final int MAX_TERMS = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(TextQueries.class);
+    private static final int MAX_SYNONYM_WORDS = 16;
+    private static final int MAX_SYNONYMS_PER_WORD = 10;
+    private static final int MAX_SYNONYMS = 32;
     private static final int MAX_TYPO_EXPANSIONS = 20;
     private static final List<String> FIELDS = List.of("all", "title", "tags", "summary");
 
@@ -220,16 +229,64 @@ public final class TextQueries {
                         boolean hasPositive) {
     }
 
+    /**
+     * The host's synonyms of the query's words (folded as {@link QueryNormalizer} folds them) in the viewer's
+     * locale: at most {@value #MAX_SYNONYMS_PER_WORD} per word and {@value #MAX_SYNONYMS} in all; a provider that
+     * throws is logged and gives none.
+     */
+    List<String> synonyms(Parsed q, Locale locale) {
+        if (o.synonymWeight() <= 0 || q.words().isEmpty()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : q.words()) {
+            for (String n : QueryNormalizer.normalize(w).split(" ")) {
+                if (!n.isEmpty() && words.size() < MAX_SYNONYM_WORDS) {
+                    words.add(n);
+                }
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : words) {
+            List<String> syns;
+            try {
+                syns = o.synonyms().synonyms(locale, w);
+            } catch (RuntimeException e) {
+                LOG.warn("The synonym provider failed; searching without synonyms", e);
+                return List.of();
+            }
+            if (syns == null) {
+                continue;
+            }
+            syns.stream().filter(x -> x != null && !x.isBlank()).limit(MAX_SYNONYMS_PER_WORD).forEach(out::add);
+        }
+        return out.stream().limit(MAX_SYNONYMS).toList();
+    }
+
     /** The text query of {@code q} for the analysis keys, with the partition's statistics. */
-    public Built build(String index, Parsed q, List<String> keys, ObjectNode partition) {
+    public Built build(String index, Parsed q, List<String> keys, ObjectNode partition, Locale viewerLocale) {
         Map<String, List<Token>> tokens = new LinkedHashMap<>();
         Map<String, List<String>> terms = new LinkedHashMap<>();
+        Map<String, List<List<Token>>> synonymTokens = new LinkedHashMap<>();
+        Map<String, List<String>> statTerms = new LinkedHashMap<>();
+        List<String> synonyms = synonyms(q, viewerLocale);
         for (String key : keys) {
             List<Token> ts = analyze(index, key, q.positive());
             tokens.put(key, ts);
             terms.put(key, new ArrayList<>(new LinkedHashSet<>(ts.stream().map(Token::term).toList())));
+            Set<String> all = new LinkedHashSet<>(terms.get(key));
+            List<List<Token>> st = new ArrayList<>();
+            for (String syn : synonyms) {
+                List<Token> a = analyze(index, key, syn);
+                if (!a.isEmpty()) {
+                    st.add(a);
+                    a.forEach(t -> all.add(t.term()));
+                }
+            }
+            synonymTokens.put(key, st);
+            statTerms.put(key, new ArrayList<>(all));
         }
-        Stats stats = stats(index, partition, terms, o.typoWeight() > 0);
+        Stats stats = stats(index, partition, statTerms, o.typoWeight() > 0);
         ArrayNode should = Cluster.JSON.createArrayNode();
         ArrayNode must = Cluster.JSON.createArrayNode();
         ArrayNode mustNot = Cluster.JSON.createArrayNode();
@@ -262,6 +319,9 @@ public final class TextQueries {
                     }
                 }
             }
+            for (List<Token> syn : synonymTokens.get(key)) {
+                positive |= addSynonym(should, hl, stats, all, syn);
+            }
             List<Token> ts = tokens.get(key);
             if (o.phraseWeight() > 0) {
                 for (int i = 0; i + 1 < ts.size(); i++) {
@@ -293,6 +353,36 @@ public final class TextQueries {
             }
         }
         return new Built(should, must, mustNot, highlight, positive);
+    }
+
+    /** A synonym's clause: its one term, or its terms as a phrase, when the partition holds them all. */
+    private boolean addSynonym(ArrayNode should, Set<String> hl, Stats stats, String all, List<Token> syn) {
+        float idf = 0;
+        for (Token t : syn) {
+            long df = stats.df(all, t.term());
+            if (df == 0) {
+                return false;
+            }
+            idf += stats.idf(df);
+        }
+        if (syn.size() == 1) {
+            should.add(termClause(all, syn.getFirst().term(), idf * o.synonymWeight()));
+        } else {
+            ObjectNode span = Cluster.object();
+            ObjectNode near = span.putObject("span_near");
+            ArrayNode clauses = near.putArray("clauses");
+            int first = syn.getFirst().position();
+            int last = first;
+            for (Token t : syn) {
+                clauses.addObject().putObject("span_term").put(all, t.term());
+                last = t.position();
+            }
+            near.put("slop", Math.max(0, last - first - (syn.size() - 1))).put("in_order", true)
+                    .put("boost", Math.max(idf * o.synonymWeight(), 1e-6f));
+            should.add(span);
+        }
+        syn.forEach(t -> hl.add(t.term()));
+        return true;
     }
 
     private void addField(ArrayNode should, Stats stats, String field, String t, float weight) {

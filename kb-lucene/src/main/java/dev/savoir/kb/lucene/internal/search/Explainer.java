@@ -1,9 +1,9 @@
 package dev.savoir.kb.lucene.internal.search;
 
-import dev.savoir.kb.lucene.PromotionRule;
 import dev.savoir.kb.lucene.internal.index.Fields;
 import dev.savoir.kb.lucene.internal.rank.Signals;
 import dev.savoir.kb.search.Explanation;
+import dev.savoir.kb.search.PromotionRule;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

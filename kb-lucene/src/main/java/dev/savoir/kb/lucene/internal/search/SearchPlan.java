@@ -1,9 +1,9 @@
 package dev.savoir.kb.lucene.internal.search;
 
 import dev.savoir.kb.lucene.internal.index.Fields;
-import dev.savoir.kb.lucene.internal.query.Promotions;
 import dev.savoir.kb.lucene.internal.query.TextQuery;
 import dev.savoir.kb.lucene.internal.query.UserQuery;
+import dev.savoir.kb.spi.Promotions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

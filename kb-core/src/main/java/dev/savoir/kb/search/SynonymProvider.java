@@ -1,4 +1,4 @@
-package dev.savoir.kb.lucene;
+package dev.savoir.kb.search;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.savoir.kb.lucene;
+package dev.savoir.kb.search;
 
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.InvalidArgumentException;
@@ -57,16 +57,19 @@ public record PromotionRule(String query, Match match, Action action, ArticleId 
 
     /** Pins an article to the top when the normalized query matches. */
     public static PromotionRule pin(String query, ArticleId id) {
+        required("id", id);
         return new PromotionRule(query, Match.NORMALIZED, Action.PIN, id, 1f, null, null, null, null);
     }
 
     /** Multiplies an article's score by {@code boost} when the normalized query matches. */
     public static PromotionRule promote(String query, ArticleId id, float boost) {
+        required("id", id);
         return new PromotionRule(query, Match.NORMALIZED, Action.PROMOTE, id, boost, null, null, null, null);
     }
 
     /** Removes an article from the results when the normalized query matches. */
     public static PromotionRule block(String query, ArticleId id) {
+        required("id", id);
         return new PromotionRule(query, Match.NORMALIZED, Action.BLOCK, id, 1f, null, null, null, null);
     }
 

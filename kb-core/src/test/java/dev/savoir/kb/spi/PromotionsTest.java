@@ -1,11 +1,10 @@
-package dev.savoir.kb.lucene.internal.query;
+package dev.savoir.kb.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.ViewerContext;
-import dev.savoir.kb.lucene.PromotionRule;
-import dev.savoir.kb.spi.QueryNormalizer;
+import dev.savoir.kb.search.PromotionRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

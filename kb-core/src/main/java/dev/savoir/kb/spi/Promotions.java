@@ -1,8 +1,7 @@
-package dev.savoir.kb.lucene.internal.query;
+package dev.savoir.kb.spi;
 
 import dev.savoir.kb.ViewerContext;
-import dev.savoir.kb.lucene.PromotionRule;
-import dev.savoir.kb.spi.QueryNormalizer;
+import dev.savoir.kb.search.PromotionRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,25 +10,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The promotion rules that apply to one search, resolved: a block beats any pin or promotion of the same article,
- * pins keep their rule order, the highest boost of an article wins.
+ * The promotion rules that apply to one search, resolved for a search engine: a block beats any pin or promotion of
+ * the same article, pins keep their rule order, the highest boost of an article wins. Every engine resolves rules
+ * here, so that they answer alike; visibility is the engine's to enforce (a pin never shows a hidden article).
  *
  * @param rules the rules that match the query, the viewer and the instant
  * @param blocked ids of blocked articles
  * @param promoted score multipliers by article id
  * @param pinned ids of pinned articles, in rule order
+ * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Promotions(List<PromotionRule> rules, Set<String> blocked, Map<String, Float> promoted,
                          List<String> pinned) {
     private static final Logger LOG = LoggerFactory.getLogger(Promotions.class);
     /** No rules. */
     public static final Promotions NONE = new Promotions(List.of(), Set.of(), Map.of(), List.of());
 
-    /** The rules of {@code provider} that apply to {@code query} for {@code viewer} at {@code now}. */
+    /**
+     * The rules of {@code provider} that apply to {@code query} for {@code viewer} at {@code now}; a provider that
+     * throws is logged and counts as no rules, so that a broken rule source never breaks search.
+     */
     public static Promotions of(Supplier<List<PromotionRule>> provider, Instant now, String query,
                                 ViewerContext viewer) {
         List<PromotionRule> active = active(provider, now, query, viewer);
