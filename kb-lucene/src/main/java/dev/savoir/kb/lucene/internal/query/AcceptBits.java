@@ -19,6 +19,7 @@ import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters that a k-nearest-neighbour search turns into accepted documents, as one bit set per segment: the part that
@@ -162,11 +163,19 @@ public final class AcceptBits {
 
         @Override
         public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-            Prepared prepared = prepare(searcher);
             return new ConstantScoreWeight(this, boost) {
+                // prepared at the first segment asked for: a weight that is created and never asked (as in the
+                // nearest-neighbour query, which reads the bits itself) costs nothing
+                private volatile @Nullable Prepared prepared;
+
                 @Override
                 public ScorerSupplier scorerSupplier(LeafReaderContext leaf) throws IOException {
-                    FixedBitSet accepted = prepared.bits(leaf);
+                    Prepared p = prepared;
+                    if (p == null) {
+                        p = prepare(searcher);
+                        prepared = p;
+                    }
+                    FixedBitSet accepted = p.bits(leaf);
                     int cardinality = accepted.cardinality();
                     if (cardinality == 0) {
                         return null;

@@ -52,21 +52,10 @@ public final class ViewerFilter {
     }
 
     /**
-     * The passages the viewer may see: those of the translations {@link #of of(viewer, false)} lets it see (the same
-     * audience, review-date and locale rules, on the passage documents' own copies of those fields). Passages exist
-     * for published translations only.
-     */
-    public Query passages(ViewerContext viewer) {
-        BooleanQuery.Builder f = new BooleanQuery.Builder().add(passagesStable(viewer), Occur.FILTER);
-        for (Query q : passagesExcluded(viewer)) {
-            f.add(q, Occur.MUST_NOT);
-        }
-        return f.build();
-    }
-
-    /**
-     * The part of {@link #passages} that stays the same from one search to the next for viewers of the same shape
-     * (audience, segments, locale chain): passages of the viewer's audience in the chosen locale.
+     * The passages the viewer may see are those of the translations {@link #of of(viewer, false)} lets it see (the
+     * same audience, review-date and locale rules, on the passage documents' own copies of those fields; passages
+     * exist for published translations only): this part, which stays the same from one search to the next for
+     * viewers of the same shape (audience, segments, locale chain), minus {@link #passagesExcluded}.
      */
     public Query passagesStable(ViewerContext viewer) {
         return new BooleanQuery.Builder()
@@ -74,7 +63,7 @@ public final class ViewerFilter {
                 .add(localeFilter(viewer, false), Occur.FILTER).build();
     }
 
-    /** What {@link #passages} removes from {@link #passagesStable} at this instant: passages past review, if hidden. */
+    /** What is removed from {@link #passagesStable} at this instant: passages past review, if hidden. */
     public List<Query> passagesExcluded(ViewerContext viewer) {
         return hidesStale(viewer) ? List.of(LongPoint.newRangeQuery(Fields.DUE, Long.MIN_VALUE,
                 context.clock().millis())) : List.of();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
@@ -236,11 +237,8 @@ public final class HybridSearch {
         @Override
         protected TopDocs searchLeaf(LeafReaderContext leaf, Weight filterWeight,
                                      TimeLimitingKnnCollectorManager collectors) throws IOException {
-            AcceptBits.Prepared p = prepared;
-            if (p == null) {
-                return super.searchLeaf(leaf, filterWeight, collectors);
-            }
-            FixedBitSet bits = p.bits(leaf);
+            // rewrite, which calls this method, prepared the filter first
+            FixedBitSet bits = Objects.requireNonNull(prepared, "prepared").bits(leaf);
             int cardinality = bits.cardinality();
             if (cardinality == 0) {
                 return TopDocsCollector.EMPTY_TOPDOCS;
