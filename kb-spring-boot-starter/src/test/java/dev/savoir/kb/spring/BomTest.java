@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class BomTest {
     static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     /** Modules that are not published for hosts: tests, benchmarks, examples and the BOM itself. */
-    static final Set<String> NOT_PUBLISHED = Set.of("kb-benchmarks", "kb-reliability", "examples", "examples-spring",
-            "kb-bom");
+    static final Set<String> NOT_PUBLISHED = Set.of("kb-benchmarks", "kb-hsearch-bench", "kb-reliability", "examples",
+            "examples-spring", "kb-bom");
 
     static String version(String pom) {
         Matcher m = Pattern.compile("<artifactId>(?:savoir-parent|kb-bom)</artifactId>\\s*<version>([^<]+)</version>")
