@@ -37,14 +37,16 @@ import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
  * <ul>
  *   <li>{@code plain}: {@code match} on title^2 and body, a filter clause on the visibility every document has, the
  *       hits' id and title projected, totals exact up to 1,000 (as Savoir counts);</li>
- *   <li>{@code highlight}: the same and the body's best passage (unified highlighter, Hibernate Search's default, one fragment);</li>
- *   <li>{@code facet}: the same as plain and a {@code terms} aggregation over the tags.</li>
+ *   <li>{@code highlight}: the same and the body's best passage (unified highlighter, Hibernate Search's default,
+ *       one fragment);</li>
+ *   <li>{@code facet}: the same as plain and a {@code terms} aggregation over the tags (which counts every match, as
+ *       Savoir's facets do).</li>
  * </ul>
  * Prints one line per shape: {@code lib=hsearch dataset=NAME shape=S docs=N calls=N p50_us=X p99_us=Y mean_us=Z
  * mean_hits=H index_s=T}, the plain line also {@code ndcg10=…} (every judged query, top 10, against the qrels).
  *
- * <p>Usage: {@code HibernateSearchCall FOLDER [--locale en|fr] [--warmup N] [--calls N] [--shape plain|highlight|facet]}
- * (defaults 300 and 2000; {@code --shape} repeatable, all three by default).
+ * <p>Usage: {@code HibernateSearchCall FOLDER [--locale en|fr] [--warmup N] [--calls N]
+ * [--shape plain|highlight|facet]} (defaults 300 and 2000; {@code --shape} repeatable, all three by default).
  */
 public final class HibernateSearchCall {
     /** The shapes, in the order they run. */
