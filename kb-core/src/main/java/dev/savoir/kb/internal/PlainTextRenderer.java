@@ -32,23 +32,27 @@ public final class PlainTextRenderer implements ContentRenderer {
         }
         List<BodyAnalysis.InternalLink> links = new ArrayList<>();
         List<String> images = new ArrayList<>();
-        Matcher m = LINK.matcher(markdown);
-        StringBuilder text = new StringBuilder(markdown.length());
-        while (m.find()) {
-            String target = m.group(3);
-            if (!m.group(1).isEmpty()) {
-                images.add(target);
-            } else if (target.startsWith("kb:")) {
-                links.add(new BodyAnalysis.InternalLink(target.substring(3), m.group(2)));
+        CharSequence text = markdown;
+        // every link and image has "](": without one, no search for them
+        if (markdown.contains("](")) {
+            Matcher m = LINK.matcher(markdown);
+            StringBuilder linked = new StringBuilder(markdown.length());
+            while (m.find()) {
+                String target = m.group(3);
+                if (!m.group(1).isEmpty()) {
+                    images.add(target);
+                } else if (target.startsWith("kb:")) {
+                    links.add(new BodyAnalysis.InternalLink(target.substring(3), m.group(2)));
+                }
+                m.appendReplacement(linked, Matcher.quoteReplacement(m.group(2)));
             }
-            m.appendReplacement(text, Matcher.quoteReplacement(m.group(2)));
+            m.appendTail(linked);
+            text = linked;
         }
-        m.appendTail(text);
-        String plain = MARKUP.matcher(HTML_TAG.matcher(text).replaceAll(" ")).replaceAll("")
-                .replace('|', ' ')
-                .replaceAll("[ \\t]+", " ")
-                .replaceAll("\\n{3,}", "\n\n")
-                .strip();
+        if (text.toString().indexOf('<') >= 0) {
+            text = HTML_TAG.matcher(text).replaceAll(" ");
+        }
+        String plain = collapseBlanks(MARKUP.matcher(text).replaceAll("")).strip();
         if (plain.indexOf(MARK) < 0) {
             return new BodyAnalysis(plain, links, images);
         }
@@ -73,6 +77,35 @@ public final class PlainTextRenderer implements ContentRenderer {
             sections.add(new BodyAnalysis.Section(st[1], heading, "", st[0]));
         }
         return new BodyAnalysis(unmarked, links, images, sections);
+    }
+
+    /**
+     * Table pipes as spaces, each run of spaces and tabs as one space, each run of three or more line breaks as two:
+     * what {@code replace('|', ' ').replaceAll("[ \\t]+", " ").replaceAll("\\n{3,}", "\n\n")} gives, in one pass.
+     */
+    static String collapseBlanks(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '|') {
+                while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '|')) {
+                    i++;
+                }
+                out.append(' ');
+            } else if (c == '\n') {
+                int start = i;
+                while (i < n && s.charAt(i) == '\n') {
+                    i++;
+                }
+                out.append(i - start >= 3 ? "\n\n" : s.substring(start, i));
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -153,7 +153,7 @@ public final class Services implements AutoCloseable {
      */
     public static Services open(Settings s, Supplier<ArticleStore> store, SharedResources shared,
                                 boolean ownsShared, Cache<?, ?> revisionCache) {
-        ContentRenderer renderer = s.renderer() != null ? s.renderer() : new PlainTextRenderer();
+        ContentRenderer renderer = AnalysisMemo.of(s.renderer() != null ? s.renderer() : new PlainTextRenderer());
         Path dir = s.directory();
         FeedbackStore fb = null;
         AnalyticsStore an = null;

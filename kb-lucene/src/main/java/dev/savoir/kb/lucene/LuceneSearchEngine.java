@@ -235,7 +235,12 @@ public final class LuceneSearchEngine {
             return this;
         }
 
-        /** How soon a change becomes searchable (default 500 ms, at most 60 s). */
+        /**
+         * How soon a change becomes searchable (default 500 ms, at most 60 s). While batches of 64 articles or more
+         * are being indexed (a bulk publish or import, a rebuild), the background refresh waits up to four intervals,
+         * and comes within two after the last batch: refreshing in the middle of a bulk write only cuts it into
+         * small segments that merging rewrites. Take-downs and {@code kb.refresh()} do not wait.
+         */
         public Builder refreshInterval(Duration interval) {
             once("refreshInterval");
             if (nonNull("interval", interval).toMillis() < 1 || interval.toSeconds() > 60) {

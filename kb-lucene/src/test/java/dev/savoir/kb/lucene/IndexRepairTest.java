@@ -5,17 +5,27 @@ import static dev.savoir.kb.lucene.Fixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.savoir.kb.KnowledgeBase;
-import dev.savoir.kb.RenderedArticle;
+import dev.savoir.kb.ArticleId;
+import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.Visibility;
 import dev.savoir.kb.search.IndexStatus;
 import dev.savoir.kb.search.SearchRequest;
-import dev.savoir.kb.spi.BodyAnalysis;
-import dev.savoir.kb.spi.ContentRenderer;
-import dev.savoir.kb.spi.RenderContext;
+import dev.savoir.kb.search.ArticleSignals;
+import dev.savoir.kb.search.AssistHit;
+import dev.savoir.kb.search.SearchHit;
+import dev.savoir.kb.search.SearchResponse;
+import dev.savoir.kb.search.Suggestion;
+import dev.savoir.kb.spi.IndexableArticle;
+import dev.savoir.kb.spi.SearchEngine;
+import dev.savoir.kb.spi.SearchEngineContext;
+import dev.savoir.kb.spi.SearchEngineFactory;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,35 +39,80 @@ class IndexRepairTest {
     Path dir;
 
     /**
-     * A renderer that throws when the search index asks for the plain text of a body containing "Flaky", as many
-     * times as armed; the publish gate's calls (same method, other caller) pass.
+     * Kb-lucene's engine with its index writes failing, as many times as armed, for a batch holding an article whose
+     * body contains "Flaky" (before the engine sees it, as a failing renderer or a full disk would make it throw).
      */
-    static final class FlakyRenderer implements ContentRenderer {
+    static final class FlakyIndexing implements SearchEngineFactory {
         final AtomicInteger failuresLeft = new AtomicInteger();
 
         @Override
-        public BodyAnalysis analyze(String markdown) {
-            if (markdown.contains("Flaky") && calledByIndex()
-                    && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new IllegalStateException("renderer failed on purpose");
-            }
-            return new BodyAnalysis(markdown, List.of(), List.of());
+        public SearchEngine open(SearchEngineContext context) {
+            SearchEngine engine = LuceneSearchEngine.factory().open(context);
+            return new SearchEngine() {
+                @Override
+                public long appliedSequence() {
+                    return engine.appliedSequence();
+                }
+
+                @Override
+                public void apply(List<IndexableArticle> articles, long sequence) {
+                    if (articles.stream().anyMatch(FlakyIndexing::flaky)
+                            && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new IllegalStateException("indexing failed on purpose");
+                    }
+                    engine.apply(articles, sequence);
+                }
+
+                @Override
+                public void rebuild(Iterator<IndexableArticle> all, long sequence, LongConsumer progress) {
+                    engine.rebuild(all, sequence, progress);
+                }
+
+                @Override
+                public void refresh() {
+                    engine.refresh();
+                }
+
+                @Override
+                public SearchResponse search(SearchRequest request, ViewerContext viewer) {
+                    return engine.search(request, viewer);
+                }
+
+                @Override
+                public List<Suggestion> autocomplete(String prefix, int limit, ViewerContext viewer) {
+                    return engine.autocomplete(prefix, limit, viewer);
+                }
+
+                @Override
+                public List<SearchHit> related(ArticleId id, int limit, ViewerContext viewer) {
+                    return engine.related(id, limit, viewer);
+                }
+
+                @Override
+                public List<AssistHit> assist(String subject, String description, int limit, ViewerContext viewer) {
+                    return engine.assist(subject, description, limit, viewer);
+                }
+
+                @Override
+                public void updateSignals(ArticleId id, ArticleSignals signals) {
+                    engine.updateSignals(id, signals);
+                }
+
+                @Override
+                public void close() {
+                    engine.close();
+                }
+            };
         }
 
-        private static boolean calledByIndex() {
-            return StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                    f -> f.getClassName().startsWith("dev.savoir.kb.lucene.internal.index.")));
-        }
-
-        @Override
-        public RenderedArticle.Html render(String markdown, RenderContext context) {
-            return new RenderedArticle.Html(markdown, List.of());
+        private static boolean flaky(IndexableArticle a) {
+            return Stream.concat(a.published().values().stream(), a.drafts().values().stream())
+                    .anyMatch(r -> r.content().body().contains("Flaky"));
         }
     }
 
-    private KnowledgeBase open(FlakyRenderer renderer) {
-        return Fixtures.builder().directory(dir).renderer(renderer).searchEngine(LuceneSearchEngine.factory())
-                .build();
+    private KnowledgeBase open(FlakyIndexing flaky) {
+        return Fixtures.builder().directory(dir).searchEngine(flaky).build();
     }
 
     private static List<String> search(KnowledgeBase kb, String query) {
@@ -66,20 +121,20 @@ class IndexRepairTest {
     }
 
     /** Publishes "broken" while its indexing fails once, then "later", which indexes fine. */
-    private static void failOnceThenSucceed(KnowledgeBase kb, FlakyRenderer renderer) {
+    private static void failOnceThenSucceed(KnowledgeBase kb, FlakyIndexing flaky) {
         publish(kb, "earlier", Locale.ENGLISH, Visibility.PUBLIC, "Modem setup", "Plug in the modem.");
-        renderer.failuresLeft.set(1);
+        flaky.failuresLeft.set(1);
         publish(kb, "broken", Locale.ENGLISH, Visibility.PUBLIC, "Router firmware", "Flaky firmware update steps.");
-        assertThat(renderer.failuresLeft).hasValue(0);
+        assertThat(flaky.failuresLeft).hasValue(0);
         publish(kb, "later", Locale.ENGLISH, Visibility.PUBLIC, "Printer toner", "Replace the toner.");
     }
 
     @Test
     @Timeout(30)
     void failedIndexWrite_isRetriedInTheBackground() throws InterruptedException {
-        FlakyRenderer renderer = new FlakyRenderer();
-        try (KnowledgeBase kb = open(renderer)) {
-            failOnceThenSucceed(kb, renderer);
+        FlakyIndexing flaky = new FlakyIndexing();
+        try (KnowledgeBase kb = open(flaky)) {
+            failOnceThenSucceed(kb, flaky);
             List<String> found = List.of();
             while (found.isEmpty()) {
                 Thread.sleep(50);
@@ -92,9 +147,9 @@ class IndexRepairTest {
 
     @Test
     void failedIndexWrite_isRepairedByRefresh() {
-        FlakyRenderer renderer = new FlakyRenderer();
-        try (KnowledgeBase kb = open(renderer)) {
-            failOnceThenSucceed(kb, renderer);
+        FlakyIndexing flaky = new FlakyIndexing();
+        try (KnowledgeBase kb = open(flaky)) {
+            failOnceThenSucceed(kb, flaky);
             kb.refresh();
             assertThat(search(kb, "firmware")).containsExactly("broken");
         }
@@ -102,12 +157,12 @@ class IndexRepairTest {
 
     @Test
     void failedIndexWrite_isRepairedAfterRestart() {
-        FlakyRenderer renderer = new FlakyRenderer();
-        KnowledgeBase first = open(renderer);
+        FlakyIndexing flaky = new FlakyIndexing();
+        KnowledgeBase first = open(flaky);
         // the retry cannot help: every try fails until the knowledge base is closed
-        renderer.failuresLeft.set(0);
+        flaky.failuresLeft.set(0);
         publish(first, "earlier", Locale.ENGLISH, Visibility.PUBLIC, "Modem setup", "Plug in the modem.");
-        renderer.failuresLeft.set(Integer.MAX_VALUE);
+        flaky.failuresLeft.set(Integer.MAX_VALUE);
         publish(first, "broken", Locale.ENGLISH, Visibility.PUBLIC, "Router firmware", "Flaky firmware update steps.");
         publish(first, "later", Locale.ENGLISH, Visibility.PUBLIC, "Printer toner", "Replace the toner.");
         first.refresh();
@@ -115,8 +170,8 @@ class IndexRepairTest {
         assertThat(search(first, "toner")).containsExactly("later");
         first.close();
 
-        renderer.failuresLeft.set(0);
-        try (KnowledgeBase kb = open(renderer)) {
+        flaky.failuresLeft.set(0);
+        try (KnowledgeBase kb = open(flaky)) {
             kb.refresh();
             assertThat(search(kb, "firmware")).containsExactly("broken");
             assertThat(search(kb, "toner")).containsExactly("later");
@@ -126,14 +181,14 @@ class IndexRepairTest {
     /** A take-down whose indexing fails is still immediate: the article leaves the index until its repair. */
     @Test
     void failedTakeDown_isStillImmediate_andRepairedLater() {
-        FlakyRenderer renderer = new FlakyRenderer();
-        try (KnowledgeBase kb = open(renderer)) {
+        FlakyIndexing flaky = new FlakyIndexing();
+        try (KnowledgeBase kb = open(flaky)) {
             publish(kb, "broken", Locale.ENGLISH, Visibility.PUBLIC, "Router firmware", "Flaky firmware update steps.");
             kb.refresh();
             assertThat(search(kb, "firmware")).containsExactly("broken");
-            renderer.failuresLeft.set(1);
+            flaky.failuresLeft.set(1);
             kb.unpublish(Fixtures.ADMIN, dev.savoir.kb.ArticleId.of("broken"), Locale.ENGLISH);
-            assertThat(renderer.failuresLeft).as("the take-down's indexing failed").hasValue(0);
+            assertThat(flaky.failuresLeft).as("the take-down's indexing failed").hasValue(0);
             assertThat(search(kb, "firmware")).isEmpty();
             assertThat(kb.search(Fixtures.AGENT_EN, SearchRequest.of("firmware")).hits()).isEmpty();
             kb.refresh();
@@ -143,15 +198,15 @@ class IndexRepairTest {
 
     @Test
     void indexStatus_lagsWhileAnArticleAwaitsRepair_andCatchesUpOnRefresh() {
-        FlakyRenderer renderer = new FlakyRenderer();
-        try (KnowledgeBase kb = open(renderer)) {
+        FlakyIndexing flaky = new FlakyIndexing();
+        try (KnowledgeBase kb = open(flaky)) {
             publish(kb, "earlier", Locale.ENGLISH, Visibility.PUBLIC, "Modem setup", "Plug in the modem.");
             IndexStatus before = kb.indexStatus();
             assertThat(before.enabled()).isTrue();
             assertThat(before.caughtUp()).isTrue();
             assertThat(before.indexedChange()).isEqualTo(kb.lastChange());
 
-            renderer.failuresLeft.set(Integer.MAX_VALUE);
+            flaky.failuresLeft.set(Integer.MAX_VALUE);
             publish(kb, "broken", Locale.ENGLISH, Visibility.PUBLIC, "Router firmware", "Flaky firmware steps.");
             publish(kb, "later", Locale.ENGLISH, Visibility.PUBLIC, "Printer toner", "Replace the toner.");
             IndexStatus failing = kb.indexStatus();
@@ -161,7 +216,7 @@ class IndexRepairTest {
             assertThat(failing.indexedChange()).isLessThanOrEqualTo(before.lastChange());
             assertThat(failing.lag()).isEqualTo(failing.lastChange() - failing.indexedChange()).isPositive();
 
-            renderer.failuresLeft.set(0);
+            flaky.failuresLeft.set(0);
             kb.refresh();
             IndexStatus repaired = kb.indexStatus();
             assertThat(repaired.caughtUp()).isTrue();

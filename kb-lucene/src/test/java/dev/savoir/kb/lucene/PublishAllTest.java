@@ -18,12 +18,17 @@ import dev.savoir.kb.ValidationException;
 import dev.savoir.kb.ViewerContext;
 import dev.savoir.kb.Violation;
 import dev.savoir.kb.Visibility;
+import dev.savoir.kb.RenderedArticle;
 import dev.savoir.kb.search.SearchRequest;
+import dev.savoir.kb.spi.BodyAnalysis;
+import dev.savoir.kb.spi.ContentRenderer;
+import dev.savoir.kb.spi.RenderContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The bulk path to published articles, and searches that analytics do not record. */
@@ -103,6 +108,58 @@ class PublishAllTest {
                     .as("no gap from the unrecorded zero-result searches").containsExactly("router");
             assertThat(kb.autocomplete(CUSTOMER, "router r", 5)).as("not a popular query either")
                     .noneMatch(s -> s.text().equals("router reset"));
+        }
+    }
+
+    @Test
+    void aBulkPublish_analysesEachBodyOnce_forTheGateAndTheIndex() {
+        AtomicInteger analyses = new AtomicInteger();
+        ContentRenderer counting = new ContentRenderer() {
+            @Override
+            public BodyAnalysis analyze(String markdown) {
+                analyses.incrementAndGet();
+                return new BodyAnalysis(markdown, List.of(), List.of());
+            }
+
+            @Override
+            public RenderedArticle.Html render(String markdown, RenderContext context) {
+                return new RenderedArticle.Html("<p>" + markdown.replace("<", "&lt;") + "</p>", List.of());
+            }
+        };
+        try (KnowledgeBase kb = KnowledgeBase.builder().inMemory().searchEngine(LuceneSearchEngine.factory())
+                .renderer(counting).schedulerInterval(Duration.ZERO).build()) {
+            kb.publishAll(PUBLISHER, specs(120, "setup"));
+            assertThat(analyses).hasValue(120);
+            kb.refresh();
+            assertThat(kb.search(CUSTOMER, SearchRequest.of("router setup 7")).hits()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aBulkPublish_becomesSearchableWithoutAnExplicitRefresh() throws InterruptedException {
+        try (KnowledgeBase kb = KnowledgeBase.builder().inMemory()
+                .searchEngine(LuceneSearchEngine.builder().refreshInterval(Duration.ofMillis(50)).build())
+                .schedulerInterval(Duration.ZERO).build()) {
+            for (int batch = 0; batch < 3; batch++) {
+                List<NewArticle> specs = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    specs.add(NewArticle.builder("b" + batch + "-" + i).category("Help > Setup")
+                            .visibility(Visibility.PUBLIC).locale(EN).title("Router batch " + batch + " " + i)
+                            .body("Plug in the router " + i + ".").build());
+                }
+                kb.publishAll(PUBLISHER, specs);
+            }
+            // a refresh comes at most four intervals into a bulk write and two after it: well within 3 s here
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            long total = 0;
+            while (System.nanoTime() < deadline) {
+                total = kb.search(CUSTOMER, SearchRequest.builder("router").exactTotal(true).build()).totalHits();
+                if (total == 300) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(total).isEqualTo(300);
         }
     }
 }

@@ -39,6 +39,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -71,7 +72,22 @@ public final class LuceneEngine implements SearchEngine {
     private final LearnedVocabulary vocabulary = new LearnedVocabulary();
     private final ScheduledFuture<?> refreshTask;
     private final ScheduledFuture<?> commitTask;
+    private final long refreshNanos;
+    /** Batches of at least {@value #BULK_BATCH} articles being written to the index now. */
+    private final AtomicInteger bulkWrites = new AtomicInteger();
+    private volatile long lastRefreshNanos = System.nanoTime();
+    private volatile long lastBulkNanos = System.nanoTime() - Long.MAX_VALUE / 2;
     private volatile boolean closed;
+
+    /**
+     * While batches this large are being written (a bulk publish, an import, a rebuild, a follower catching up), the
+     * background refresh runs every {@value #MAX_DEFERRED_REFRESHES} refresh intervals instead of every one: each
+     * refresh cuts the writer's buffered documents into new segments, which merging then rewrites, so refreshing a
+     * bulk write twice a second costs it about a quarter of its time on two cores. The refresh after the last batch
+     * comes within two intervals.
+     */
+    static final int BULK_BATCH = 64;
+    private static final int MAX_DEFERRED_REFRESHES = 4;
 
     private LuceneEngine(SearchEngineContext context, EngineOptions options, @Nullable SemanticOptions semantic)
             throws IOException {
@@ -133,6 +149,7 @@ public final class LuceneEngine implements SearchEngine {
             }
         }, "savoir-embedding-" + (context.directory() == null ? "memory" : context.directory().getFileName()));
         long refreshMs = options.refreshInterval().toMillis();
+        this.refreshNanos = TimeUnit.MILLISECONDS.toNanos(refreshMs);
         this.refreshTask = context.scheduler().scheduleWithFixedDelay(this::backgroundRefresh, refreshMs, refreshMs,
                 TimeUnit.MILLISECONDS);
         long commitMs = options.commitInterval().toMillis();
@@ -165,14 +182,37 @@ public final class LuceneEngine implements SearchEngine {
     @Override
     public void apply(List<IndexableArticle> articles, long sequence) {
         requireOpen();
-        index.apply(articles, sequence);
+        if (articles.size() < BULK_BATCH) {
+            index.apply(articles, sequence);
+            return;
+        }
+        bulkWrites.incrementAndGet();
+        try {
+            index.apply(articles, sequence);
+        } finally {
+            lastBulkNanos = System.nanoTime();
+            bulkWrites.decrementAndGet();
+        }
+    }
+
+    /**
+     * Whether a bulk write is under way: a large batch is being written, or one ended less than a refresh interval
+     * ago (the next batch of the same import is likely on its way).
+     */
+    private boolean bulkWriting(long now) {
+        return bulkWrites.get() > 0 || now - lastBulkNanos < refreshNanos;
     }
 
     @Override
     public void rebuild(Iterator<IndexableArticle> all, long sequence, LongConsumer progress) {
         requireOpen();
+        bulkWrites.incrementAndGet();
         try {
-            index.rebuild(all, sequence, progress);
+            try {
+                index.rebuild(all, sequence, progress);
+            } finally {
+                bulkWrites.decrementAndGet();
+            }
             manager.maybeRefreshBlocking();
         } catch (IOException e) {
             throw SearchIndexFailure.of("rebuilding the search index", e);
@@ -210,8 +250,13 @@ public final class LuceneEngine implements SearchEngine {
         if (closed) {
             return;
         }
+        long now = System.nanoTime();
+        if (bulkWriting(now) && now - lastRefreshNanos < MAX_DEFERRED_REFRESHES * refreshNanos) {
+            return;
+        }
         try {
             manager.maybeRefresh();
+            lastRefreshNanos = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Background refresh of the search index failed", e);
         }
