@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermStatistics;
@@ -132,16 +130,22 @@ public final class PartitionSearcher extends IndexSearcher {
     public synchronized List<Similar> similar(Term t, int maxEdits, int prefix, float minBoost, long minDocFreq,
             int limit) throws IOException {
         Map<BytesRef, Float> boosts = new HashMap<>();
-        SegmentFuzzy fuzzy = new SegmentFuzzy(t, maxEdits, prefix, automata.computeIfAbsent(
-                new SegmentFuzzy.Key(t.text(), maxEdits, prefix), k -> new AttributeSource()));
+        FuzzyExpansions.Key key = new FuzzyExpansions.Key(t.field(), t.text(), maxEdits, prefix);
+        SegmentFuzzy[] fuzzy = new SegmentFuzzy[1];
+        FuzzyExpansions.Source source = terms -> {
+            if (fuzzy[0] == null) {
+                fuzzy[0] = new SegmentFuzzy(t, maxEdits, prefix, automata.computeIfAbsent(
+                        new SegmentFuzzy.Key(t.text(), maxEdits, prefix), k -> new AttributeSource()));
+            }
+            return fuzzy[0].terms(terms);
+        };
         for (LeafReaderContext leaf : getIndexReader().leaves()) {
-            Terms terms = leaf.reader().terms(t.field());
-            if (terms == null) {
+            FuzzyExpansions.Expansion e = stats.fuzzy().of(leaf, key, source);
+            if (e == null) {
                 continue;
             }
-            TermsEnum fe = fuzzy.terms(terms);
-            for (BytesRef b = fe.next(); b != null; b = fe.next()) {
-                boosts.merge(BytesRef.deepCopyOf(b), SegmentFuzzy.boost(fe), Math::max);
+            for (int i = 0; i < e.size(); i++) {
+                boosts.merge(e.terms()[i], e.boosts()[i], Math::max);
             }
         }
         List<Map.Entry<BytesRef, Float>> ordered = new ArrayList<>(boosts.entrySet());
