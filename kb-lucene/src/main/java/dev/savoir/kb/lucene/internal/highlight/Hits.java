@@ -36,11 +36,11 @@ public final class Hits {
             Fields.TITLE_STORED, Fields.CAT_STORED, Fields.TYPE);
     /** The stored field of a passage its snippet is cut from. */
     private static final Set<String> PASSAGE_TEXT = Set.of(Fields.BODY_STORED);
-    /** Beyond this many hit headers cached for one segment, the least recently used is dropped. */
-    static final int MAX_HEADERS_PER_SEGMENT = 1024;
+    /** Beyond this many hit headers cached (a few hundred bytes each), the least recently used is dropped. */
+    static final int MAX_HEADERS = 16_384;
     private final Analyzers analyzers;
     /** What a hit without snippets shows of its document, by document of the segment (stored fields never change). */
-    private final SegmentCache<Integer, Header> headers = new SegmentCache<>(MAX_HEADERS_PER_SEGMENT);
+    private final SegmentCache<Integer, Header> headers = new SegmentCache<>(MAX_HEADERS);
 
     /** The stored fields of a hit without snippets, decoded. */
     private record Header(ArticleId id, Locale locale, int revision, boolean draft, String title, CategoryPath category,

@@ -14,16 +14,16 @@ import org.jspecify.annotations.Nullable;
  * remove terms from its dictionary), so the terms within some edits of a word, and their similarities, are the same
  * at every search until Lucene closes the segment, when its entries are dropped. Building the Levenshtein automata and
  * intersecting them with the dictionary is most of a typo lookup's cost; a word searched again pays neither. Bounded:
- * at most {@value #MAX_WORDS_PER_SEGMENT} words per segment (least recently used dropped first), and an expansion of
- * more than {@value #MAX_TERMS} terms is not kept. Thread-safe.
+ * at most {@value #MAX_WORDS} words and segments (least recently used dropped first), and an expansion of more than
+ * {@value #MAX_TERMS} terms is not kept. Thread-safe.
  */
 final class FuzzyExpansions {
-    /** Beyond this many words cached for one segment, the least recently used is dropped. */
-    static final int MAX_WORDS_PER_SEGMENT = 1024;
+    /** Beyond this many words and segments cached, the least recently used is dropped. */
+    static final int MAX_WORDS = 8192;
     /** An expansion of more terms than this is computed again at each lookup. */
     static final int MAX_TERMS = 64;
 
-    private final SegmentCache<Key, Expansion> cache = new SegmentCache<>(MAX_WORDS_PER_SEGMENT);
+    private final SegmentCache<Key, Expansion> cache = new SegmentCache<>(MAX_WORDS);
 
     /** What an expansion depends on besides the segment. */
     record Key(String field, String text, int maxEdits, int prefix) {

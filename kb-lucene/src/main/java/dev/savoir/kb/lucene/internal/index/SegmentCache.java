@@ -1,8 +1,8 @@
 package dev.savoir.kb.lucene.internal.index;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -10,30 +10,44 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Values computed from a segment's immutable core (its terms, its stored fields), cached per core: an entry stays
- * valid until Lucene closes the core, when the segment's entries are dropped. Bounded per segment: beyond
- * {@code maxPerSegment} entries the least recently used is dropped. A leaf without a core cache helper caches
- * nothing. Thread-safe; a value must not be modified once put.
+ * valid until Lucene closes the core, when the segment's entries are dropped. Bounded: beyond {@code maxEntries}
+ * entries over all segments the least recently used is dropped. A leaf without a core cache helper caches nothing.
+ * Thread-safe; a value must not be modified once put.
  *
  * @param <K> what a value depends on besides the segment
  * @param <V> the value
  */
 public final class SegmentCache<K, V> {
-    private final int maxPerSegment;
-    private final Map<IndexReader.CacheKey, Map<K, V>> bySegment = new ConcurrentHashMap<>();
+    /** An entry's key: the segment's core and what the value depends on besides. */
+    private record Slot<K>(IndexReader.CacheKey core, K key) {
+    }
 
-    /** A cache of at most {@code maxPerSegment} entries per segment (at least one). */
-    public SegmentCache(int maxPerSegment) {
-        if (maxPerSegment < 1) {
-            throw new IllegalArgumentException("maxPerSegment must be at least 1: " + maxPerSegment);
+    private final Map<Slot<K>, V> entries;
+    private final Set<IndexReader.CacheKey> cores = ConcurrentHashMap.newKeySet();
+
+    /** A cache of at most {@code maxEntries} entries (at least one). */
+    public SegmentCache(int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be at least 1: " + maxEntries);
         }
-        this.maxPerSegment = maxPerSegment;
+        entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Slot<K>, V> eldest) {
+                return size() > maxEntries;
+            }
+        };
     }
 
     /** The value cached for {@code key} in the leaf's segment, {@code null} when there is none. */
     public @Nullable V get(LeafReaderContext leaf, K key) {
         IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-        Map<K, V> entries = helper == null ? null : bySegment.get(helper.getKey());
-        return entries == null ? null : entries.get(key);
+        if (helper == null) {
+            return null;
+        }
+        Slot<K> e = new Slot<>(helper.getKey(), key);
+        synchronized (entries) {
+            return entries.get(e);
+        }
     }
 
     /**
@@ -42,41 +56,40 @@ public final class SegmentCache<K, V> {
      */
     public void put(LeafReaderContext leaf, K key, V value) {
         IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-        if (helper != null) {
-            entries(helper).put(key, value);
+        if (helper == null) {
+            return;
+        }
+        IndexReader.CacheKey core = helper.getKey();
+        if (cores.add(core)) {
+            helper.addClosedListener(this::drop);
+        }
+        synchronized (entries) {
+            entries.put(new Slot<>(core, key), value);
         }
     }
 
-    /** How many segments have entries. */
+    /** How many segments have had entries and are still open. */
     public int segments() {
-        return bySegment.size();
+        return cores.size();
     }
 
     /** How many entries the leaf's segment has. */
     public int size(LeafReaderContext leaf) {
         IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-        Map<K, V> entries = helper == null ? null : bySegment.get(helper.getKey());
-        return entries == null ? 0 : entries.size();
+        if (helper == null) {
+            return 0;
+        }
+        IndexReader.CacheKey core = helper.getKey();
+        synchronized (entries) {
+            return (int) entries.keySet().stream().filter(e -> e.core() == core).count();
+        }
     }
 
-    private Map<K, V> entries(IndexReader.CacheHelper helper) {
-        IndexReader.CacheKey key = helper.getKey();
-        Map<K, V> entries = bySegment.get(key);
-        if (entries == null) {
-            int max = maxPerSegment;
-            entries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                    return size() > max;
-                }
-            });
-            Map<K, V> raced = bySegment.putIfAbsent(key, entries);
-            if (raced == null) {
-                helper.addClosedListener(bySegment::remove);
-            } else {
-                entries = raced;
-            }
+    /** Drops the entries of a closed core. */
+    private void drop(IndexReader.CacheKey core) {
+        synchronized (entries) {
+            entries.keySet().removeIf(e -> e.core() == core);
         }
-        return entries;
+        cores.remove(core);
     }
 }
