@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
@@ -30,6 +32,8 @@ public final class PartitionSearcher extends IndexSearcher {
     /** What this request already summed over the segments (a query asks for the same field many times). */
     private final Map<Term, long[]> termSums = new ConcurrentHashMap<>();
     private final Map<String, long[]> fieldSums = new ConcurrentHashMap<>();
+    /** Where each term this request queries is in each segment, looked up once for all its clauses. */
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
     /** The Levenshtein automata this request built, by text, edits and prefix (see {@link SegmentFuzzy}). */
     private final Map<SegmentFuzzy.Key, AttributeSource> automata = new HashMap<>();
     private volatile long size = -1;
@@ -48,6 +52,20 @@ public final class PartitionSearcher extends IndexSearcher {
      * @param docFreq how many of the partition's live documents hold it (at least one)
      */
     public record Similar(String term, float boost, long docFreq) {
+    }
+
+    /**
+     * A query for a term whose place in each segment's dictionary is looked up once per request, however many of its
+     * clauses (and passes: ranking, counting, facets) hold the term: the same matches and scores as a
+     * {@code new TermQuery(t)} run on this searcher, without seeking the term again for each.
+     */
+    public TermQuery termQuery(Term t) throws IOException {
+        TermStates s = termStates.get(t);
+        if (s == null) {
+            s = TermStates.build(this, t, true);
+            termStates.put(t, s);
+        }
+        return new TermQuery(t, s);
     }
 
     /** How many live documents the partition holds. */
