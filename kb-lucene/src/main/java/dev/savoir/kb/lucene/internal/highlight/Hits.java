@@ -5,6 +5,7 @@ import dev.savoir.kb.ArticleType;
 import dev.savoir.kb.CategoryPath;
 import dev.savoir.kb.lucene.internal.analysis.Analyzers;
 import dev.savoir.kb.lucene.internal.index.Fields;
+import dev.savoir.kb.lucene.internal.index.SegmentCache;
 import dev.savoir.kb.lucene.internal.query.QueryTerms;
 import dev.savoir.kb.search.Explanation;
 import dev.savoir.kb.search.SearchHit;
@@ -35,7 +36,16 @@ public final class Hits {
             Fields.TITLE_STORED, Fields.CAT_STORED, Fields.TYPE);
     /** The stored field of a passage its snippet is cut from. */
     private static final Set<String> PASSAGE_TEXT = Set.of(Fields.BODY_STORED);
+    /** Beyond this many hit headers cached (a few hundred bytes each), the least recently used is dropped. */
+    static final int MAX_HEADERS = 16_384;
     private final Analyzers analyzers;
+    /** What a hit without snippets shows of its document, by document of the segment (stored fields never change). */
+    private final SegmentCache<Integer, Header> headers = new SegmentCache<>(MAX_HEADERS);
+
+    /** The stored fields of a hit without snippets, decoded. */
+    private record Header(ArticleId id, Locale locale, int revision, boolean draft, String title, CategoryPath category,
+            ArticleType type) {
+    }
 
     /** Where the query's terms occur in a text that starts at offset {@code at} of the searched text. */
     @FunctionalInterface
@@ -70,11 +80,9 @@ public final class Hits {
     public SearchHit hit(IndexReader reader, StoredFields stored, ScoreDoc sd, QueryTerms query,
             @Nullable Explanation ex, boolean snippets, int passage) throws IOException {
         if (!snippets) {
-            Document d = stored.document(sd.doc, WITHOUT_TEXT);
-            return new SearchHit(ArticleId.of(d.get(Fields.ID)), Locale.forLanguageTag(d.get(Fields.LOC)),
-                    d.getField(Fields.REV).numericValue().intValue(), Fields.DRAFT.equals(d.get(Fields.KIND)),
-                    d.get(Fields.TITLE_STORED), List.of(), "", List.of(), CategoryPath.parse(d.get(Fields.CAT_STORED)),
-                    ArticleType.of(d.get(Fields.TYPE)), sd.score, ex);
+            Header h = header(reader, stored, sd.doc);
+            return new SearchHit(h.id(), h.locale(), h.revision(), h.draft(), h.title(), List.of(), "", List.of(),
+                    h.category(), h.type(), sd.score, ex);
         }
         Document d = stored.document(sd.doc);
         Locale locale = Locale.forLanguageTag(d.get(Fields.LOC));
@@ -117,5 +125,32 @@ public final class Hits {
         return new SearchHit(ArticleId.of(d.get(Fields.ID)), locale, d.getField(Fields.REV).numericValue().intValue(),
                 Fields.DRAFT.equals(d.get(Fields.KIND)), title, titleHighlights, snip.text(), snip.highlights(),
                 CategoryPath.parse(d.get(Fields.CAT_STORED)), ArticleType.of(d.get(Fields.TYPE)), sd.score, ex);
+    }
+
+    /** The header of document {@code doc} of {@code reader}, cached per segment. */
+    private Header header(IndexReader reader, StoredFields stored, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Integer inSegment = doc - leaf.docBase;
+        Header h = headers.get(leaf, inSegment);
+        if (h == null) {
+            Document d = stored.document(doc, WITHOUT_TEXT);
+            h = new Header(ArticleId.of(d.get(Fields.ID)), Locale.forLanguageTag(d.get(Fields.LOC)),
+                    d.getField(Fields.REV).numericValue().intValue(), Fields.DRAFT.equals(d.get(Fields.KIND)),
+                    d.get(Fields.TITLE_STORED), CategoryPath.parse(d.get(Fields.CAT_STORED)),
+                    ArticleType.of(d.get(Fields.TYPE)));
+            headers.put(leaf, inSegment, h);
+        }
+        return h;
+    }
+
+    /** How many hit headers the leaf's segment has cached (for tests). */
+    int cachedHeaders(LeafReaderContext leaf) {
+        return headers.size(leaf);
+    }
+
+    /** How many segments have cached hit headers (for tests). */
+    int cachedSegments() {
+        return headers.segments();
     }
 }

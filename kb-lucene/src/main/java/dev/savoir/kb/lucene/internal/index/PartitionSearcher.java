@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
@@ -32,6 +32,8 @@ public final class PartitionSearcher extends IndexSearcher {
     /** What this request already summed over the segments (a query asks for the same field many times). */
     private final Map<Term, long[]> termSums = new ConcurrentHashMap<>();
     private final Map<String, long[]> fieldSums = new ConcurrentHashMap<>();
+    /** Where each term this request queries is in each segment, looked up once for all its clauses. */
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
     /** The Levenshtein automata this request built, by text, edits and prefix (see {@link SegmentFuzzy}). */
     private final Map<SegmentFuzzy.Key, AttributeSource> automata = new HashMap<>();
     private volatile long size = -1;
@@ -50,6 +52,20 @@ public final class PartitionSearcher extends IndexSearcher {
      * @param docFreq how many of the partition's live documents hold it (at least one)
      */
     public record Similar(String term, float boost, long docFreq) {
+    }
+
+    /**
+     * A query for a term whose place in each segment's dictionary is looked up once per request, however many of its
+     * clauses (and passes: ranking, counting, facets) hold the term: the same matches and scores as a
+     * {@code new TermQuery(t)} run on this searcher, without seeking the term again for each.
+     */
+    public TermQuery termQuery(Term t) throws IOException {
+        TermStates s = termStates.get(t);
+        if (s == null) {
+            s = TermStates.build(this, t, true);
+            termStates.put(t, s);
+        }
+        return new TermQuery(t, s);
     }
 
     /** How many live documents the partition holds. */
@@ -132,16 +148,22 @@ public final class PartitionSearcher extends IndexSearcher {
     public synchronized List<Similar> similar(Term t, int maxEdits, int prefix, float minBoost, long minDocFreq,
             int limit) throws IOException {
         Map<BytesRef, Float> boosts = new HashMap<>();
-        SegmentFuzzy fuzzy = new SegmentFuzzy(t, maxEdits, prefix, automata.computeIfAbsent(
-                new SegmentFuzzy.Key(t.text(), maxEdits, prefix), k -> new AttributeSource()));
+        FuzzyExpansions.Key key = new FuzzyExpansions.Key(t.field(), t.text(), maxEdits, prefix);
+        SegmentFuzzy[] fuzzy = new SegmentFuzzy[1];
+        FuzzyExpansions.Source source = terms -> {
+            if (fuzzy[0] == null) {
+                fuzzy[0] = new SegmentFuzzy(t, maxEdits, prefix, automata.computeIfAbsent(
+                        new SegmentFuzzy.Key(t.text(), maxEdits, prefix), k -> new AttributeSource()));
+            }
+            return fuzzy[0].terms(terms);
+        };
         for (LeafReaderContext leaf : getIndexReader().leaves()) {
-            Terms terms = leaf.reader().terms(t.field());
-            if (terms == null) {
+            FuzzyExpansions.Expansion e = stats.fuzzy().of(leaf, key, source);
+            if (e == null) {
                 continue;
             }
-            TermsEnum fe = fuzzy.terms(terms);
-            for (BytesRef b = fe.next(); b != null; b = fe.next()) {
-                boosts.merge(BytesRef.deepCopyOf(b), SegmentFuzzy.boost(fe), Math::max);
+            for (int i = 0; i < e.size(); i++) {
+                boosts.merge(e.terms()[i], e.boosts()[i], Math::max);
             }
         }
         List<Map.Entry<BytesRef, Float>> ordered = new ArrayList<>(boosts.entrySet());

@@ -49,9 +49,15 @@ public final class PartitionStats {
     private final Map<IndexReader.CacheKey, Map<String, Segment>> bySegment = new ConcurrentHashMap<>();
     private final Map<String, Partition> inUse = new ConcurrentHashMap<>();
     private final Set<String> fieldsInUse = ConcurrentHashMap.newKeySet();
+    private final FuzzyExpansions fuzzy = new FuzzyExpansions();
 
     public PartitionStats(Similarity similarity) {
         this.similarity = similarity;
+    }
+
+    /** The terms of each segment near the words typo and spelling lookups asked for. */
+    FuzzyExpansions fuzzy() {
+        return fuzzy;
     }
 
     /** A searcher over {@code reader} that scores with the statistics of {@code partition}. */

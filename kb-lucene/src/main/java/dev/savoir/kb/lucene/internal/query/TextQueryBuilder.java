@@ -68,19 +68,19 @@ public final class TextQueryBuilder {
                 if (!tq.terms().add(key, t.term())) {
                     continue;
                 }
-                Query inTitle = new TermQuery(new Term(title, t.term()));
+                Query inTitle = searcher.termQuery(new Term(title, t.term()));
                 tq.hasPositive = true;
-                tq.add("text", new TermQuery(new Term(all, t.term())), 1f);
-                tq.matching.add(new TermQuery(new Term(all, t.term())), Occur.SHOULD);
+                tq.add("text", searcher.termQuery(new Term(all, t.term())), 1f);
+                tq.matching.add(searcher.termQuery(new Term(all, t.term())), Occur.SHOULD);
                 if (options.titleWeight() > 0) {
-                    tq.add("title", new TermQuery(new Term(title, t.term())), options.titleWeight());
+                    tq.add("title", searcher.termQuery(new Term(title, t.term())), options.titleWeight());
                 }
                 if (options.tagsWeight() > 0) {
-                    tq.add("tags", new TermQuery(new Term(Fields.text(Fields.TAGS, key), t.term())),
+                    tq.add("tags", searcher.termQuery(new Term(Fields.text(Fields.TAGS, key), t.term())),
                             options.tagsWeight());
                 }
                 if (options.summaryWeight() > 0) {
-                    tq.add("summary", new TermQuery(new Term(Fields.text(Fields.SUMMARY, key), t.term())),
+                    tq.add("summary", searcher.termQuery(new Term(Fields.text(Fields.SUMMARY, key), t.term())),
                             options.summaryWeight());
                 }
                 if (typos && options.typoTolerance() && t.term().length() >= 4
@@ -162,7 +162,7 @@ public final class TextQueryBuilder {
         for (PartitionSearcher.Similar s : similar) {
             // BM25's weight is linear in idf: scaling the boost scores the term as if it had the blended frequency
             float boost = s.boost() * blended / idf(s.docFreq(), docCount);
-            b.add(new BoostQuery(new TermQuery(new Term(word.field(), s.term())), boost), Occur.SHOULD);
+            b.add(new BoostQuery(searcher.termQuery(new Term(word.field(), s.term())), boost), Occur.SHOULD);
             if (near != null) {
                 near.add(s.term());
             }
