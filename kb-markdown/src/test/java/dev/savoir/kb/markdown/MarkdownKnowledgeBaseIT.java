@@ -189,7 +189,14 @@ class MarkdownKnowledgeBaseIT {
                 })
                 .build();
         try {
-            assertThat(handedToSearch.get()).isSameAs(renderer);
+            // the knowledge base hands its renderer on behind its analysis memo: what the engine gets must be the
+            // Markdown renderer's analysis and caches, not the plain-text default
+            ContentRenderer handed = handedToSearch.get();
+            String body = "# Reset\n\nOpen **Settings**, see [docs](https://x.example/docs).";
+            assertThat(handed.analyze(body).plainText())
+                    .isEqualTo(renderer.analyze(body).plainText())
+                    .isEqualTo("Reset\nOpen Settings, see docs.");
+            assertThat(handed.caches()).isNotEmpty().isEqualTo(renderer.caches());
         } finally {
             withSearch.close();
         }
