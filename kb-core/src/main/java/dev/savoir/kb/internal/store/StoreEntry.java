@@ -1,7 +1,9 @@
 package dev.savoir.kb.internal.store;
 
 import dev.savoir.kb.Article;
+import dev.savoir.kb.ArticleId;
 import dev.savoir.kb.Revision;
+import dev.savoir.kb.spi.ArticleStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,41 +11,68 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An article's in-memory entry in {@link FileArticleStore}: its state, the sequence of its last change, and where
- * its revisions and audit events lie in the log. Immutable; replaced whole on each commit, so readers never see half
- * of one.
+ * An article's in-memory entry in {@link FileArticleStore}: its state in compact form ({@link ArticleCodec}), the
+ * sequence of its last change, when its next scheduled transition is due, and where its revisions and audit events
+ * lie in the log. Immutable; replaced whole on each commit, so readers never see half of one.
  *
- * <p>Compact, because a store holds one per article in memory: the log offsets of every revision and event sit in
- * one {@code long[]}, laid out as {@code [revision count of each locale][revision offsets of the first locale, then
- * the next...][event offsets]}, with the locales in a shared array.
+ * <p>Compact, because a store holds one per article in memory: the state is a {@code byte[]} decoded on read (the
+ * store caches decoded articles); what full scans need (the last sequence, the next transition) are plain fields, so
+ * that no scan decodes every article. The log offsets of every revision and event sit in one {@code long[]}, laid out
+ * as {@code [revision count of each locale][revision offsets of the first locale, then the next...][event offsets]},
+ * with the locales in a shared array.
  */
 final class StoreEntry {
-    private final Article article;
+    private final ArticleId id;
+    private final byte[] state;
+    private final ArticleCodec codec;
     private final long lastSequence;
+    private final long nextTransition;
     private final Locale[] locales;
     private final long[] offsets;
 
-    StoreEntry(Article article, long lastSequence, Locale[] locales, long[] offsets) {
-        this.article = Objects.requireNonNull(article, "article");
+    /** The entry of {@code article}, encoded by {@code codec}. */
+    StoreEntry(ArticleCodec codec, Article article, long lastSequence, Locale[] locales, long[] offsets) {
+        this.id = Objects.requireNonNull(article, "article").id();
+        this.codec = codec;
+        this.state = codec.encode(article);
         this.lastSequence = lastSequence;
+        this.nextTransition = TransitionIndex.key(ArticleStore.nextTransition(article));
         this.locales = locales;
         this.offsets = offsets;
         int revisions = 0;
         for (int i = 0; i < locales.length; i++) {
             if (i >= offsets.length || offsets[i] < 0) {
-                throw new IllegalArgumentException("the offsets of " + article.id() + " are malformed");
+                throw new IllegalArgumentException("the offsets of " + id + " are malformed");
             }
             revisions += (int) offsets[i];
         }
         if (locales.length + (long) revisions > offsets.length) {
-            throw new IllegalArgumentException("the offsets of " + article.id() + " list " + revisions
+            throw new IllegalArgumentException("the offsets of " + id + " list " + revisions
                     + " revisions but hold " + (offsets.length - locales.length));
         }
     }
 
-    /** The article's current state. */
+    /** The article's id. */
+    ArticleId id() {
+        return id;
+    }
+
+    /** The article's current state, decoded (each call decodes: the store caches it). */
     Article article() {
-        return article;
+        return codec.decode(id, state);
+    }
+
+    /** How many bytes its compact state takes (for tests and measurements). */
+    int stateBytes() {
+        return state.length;
+    }
+
+    /**
+     * When its next scheduled transition is due ({@link ArticleStore#nextTransition}), as {@link TransitionIndex#key}
+     * milliseconds; {@link TransitionIndex#NONE} when none is scheduled.
+     */
+    long nextTransition() {
+        return nextTransition;
     }
 
     /** The sequence number of the last commit that changed it. */
@@ -91,7 +120,8 @@ final class StoreEntry {
      * event record if it carried events.
      */
     static StoreEntry after(@org.jspecify.annotations.Nullable StoreEntry old, Article article, long sequence,
-                            List<Revision> revisions, boolean hasEvents, long offset, Interner interner) {
+                            List<Revision> revisions, boolean hasEvents, long offset, Interner interner,
+                            ArticleCodec codec) {
         List<Locale> locs = new ArrayList<>();
         List<long[]> revs = new ArrayList<>();
         long[] events = new long[0];
@@ -130,7 +160,7 @@ final class StoreEntry {
             at += r.length;
         }
         System.arraycopy(events, 0, packed, at, events.length);
-        return new StoreEntry(article, sequence, interner.localeList(locs), packed);
+        return new StoreEntry(codec, article, sequence, interner.localeList(locs), packed);
     }
 
     private int indexOf(Locale locale) {
@@ -154,20 +184,22 @@ final class StoreEntry {
         return start(locales.length);
     }
 
+    /** Equal when they hold equal articles (decoded: dictionary indexes differ between stores) and the same rest. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof StoreEntry e && article.equals(e.article) && lastSequence == e.lastSequence
-                && Arrays.equals(locales, e.locales) && Arrays.equals(offsets, e.offsets);
+        return o instanceof StoreEntry e && id.equals(e.id) && lastSequence == e.lastSequence
+                && nextTransition == e.nextTransition && Arrays.equals(locales, e.locales)
+                && Arrays.equals(offsets, e.offsets) && article().equals(e.article());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(article, lastSequence, Arrays.hashCode(locales), Arrays.hashCode(offsets));
+        return Objects.hash(id, lastSequence, Arrays.hashCode(locales), Arrays.hashCode(offsets));
     }
 
     @Override
     public String toString() {
-        return "StoreEntry[" + article.id() + " at " + lastSequence + ", " + Arrays.toString(locales) + " "
-                + Arrays.toString(offsets) + "]";
+        return "StoreEntry[" + id + " at " + lastSequence + ", " + Arrays.toString(locales) + " "
+                + Arrays.toString(offsets) + ", " + state.length + " bytes]";
     }
 }
