@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The articles with a scheduled transition ({@link ArticleStore#nextTransition}), ordered by when it is due, so that
- * {@link ArticleStore#transitionsDue} reads only the due ones instead of every article. Thread-safe; a reader during
- * an update sees the article at its old time, its new one, or both, never neither.
+ * {@link ArticleStore#transitionsDue} reads only the due ones instead of every article. Thread-safe: an update and a
+ * read exclude each other (an iteration running beside a move could pass the new place before the old one is
+ * removed, and miss the article), and both are short.
  *
  * <p>Times are {@link #key} milliseconds, rounded down: an article due within the millisecond after {@code now} may
  * be listed too (the contract allows more; the scheduler checks each), one due at or before {@code now} never misses.
@@ -24,7 +25,7 @@ final class TransitionIndex {
     private record Due(long at, ArticleId id) {
     }
 
-    private final ConcurrentSkipListSet<Due> due = new ConcurrentSkipListSet<>(
+    private final TreeSet<Due> due = new TreeSet<>(
             Comparator.comparingLong(Due::at).thenComparing(Due::id));
 
     /**
@@ -54,26 +55,31 @@ final class TransitionIndex {
     }
 
     /** Moves {@code id} from key {@code before} to key {@code after} (either may be {@link #NONE}). */
-    void update(ArticleId id, long before, long after) {
+    synchronized void update(ArticleId id, long before, long after) {
         if (before == after) {
             return;
-        }
-        // Add first: a concurrent reader sees the article at least once.
-        if (after != NONE) {
-            due.add(new Due(after, id));
         }
         if (before != NONE) {
             due.remove(new Due(before, id));
         }
+        if (after != NONE) {
+            due.add(new Due(after, id));
+        }
     }
 
     /** Forgets every article. */
-    void clear() {
+    synchronized void clear() {
         due.clear();
     }
 
-    /** The articles listed as due at {@code now} ({@link #isDue}), sorted by id, each once. */
+    /** The articles listed as due at {@code now} ({@link #isDue}), sorted by id (each once: one place each). */
     List<ArticleId> due(Instant now) {
+        List<ArticleId> out = dueUnsorted(now);
+        out.sort(null);
+        return out;
+    }
+
+    private synchronized List<ArticleId> dueUnsorted(Instant now) {
         long limit = key(now);
         List<ArticleId> out = new ArrayList<>();
         for (Due d : due) {
@@ -82,11 +88,11 @@ final class TransitionIndex {
             }
             out.add(d.id());
         }
-        return out.stream().distinct().sorted().toList();
+        return out;
     }
 
     /** How many articles have a scheduled transition. */
-    int size() {
+    synchronized int size() {
         return due.size();
     }
 }
