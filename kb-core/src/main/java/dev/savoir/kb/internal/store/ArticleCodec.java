@@ -232,7 +232,12 @@ final class ArticleCodec {
      * @throws IllegalStateException if {@code data} is not a compact article of this codec
      */
     Article decode(ArticleId id, byte[] data) {
-        In in = new In(data);
+        return decode(id, data, data.length);
+    }
+
+    /** The article whose compact form is the first {@code length} bytes of {@code data}. */
+    Article decode(ArticleId id, byte[] data, int length) {
+        In in = new In(data, length);
         Interner.Instants seen = new Interner.Instants();
         try {
             long version = in.varlong();
@@ -288,8 +293,8 @@ final class ArticleCodec {
                     translations.put(t.locale(), t);
                 }
             }
-            if (in.pos != data.length) {
-                throw new IllegalStateException((data.length - in.pos) + " bytes follow the article");
+            if (in.pos != length) {
+                throw new IllegalStateException((length - in.pos) + " bytes follow the article");
             }
             return new Article(id, version, category, type, owner, tags, attributes, visibility, sourceLocale,
                     reviewInterval, verifiedAt, verifiedBy, reviewDueAt, createdAt, updatedAt, translations);
@@ -413,16 +418,21 @@ final class ArticleCodec {
     /** Reads what {@link Out} wrote. Not thread-safe. */
     private static final class In {
         private final byte[] b;
+        private final int end;
         private int pos;
 
-        In(byte[] b) {
+        In(byte[] b, int end) {
+            if (end < 0 || end > b.length) {
+                throw new IllegalArgumentException("length " + end + " out of range");
+            }
             this.b = b;
+            this.end = end;
         }
 
         long varlong() {
             long v = 0;
             for (int shift = 0; shift < 64; shift += 7) {
-                if (pos >= b.length) {
+                if (pos >= end) {
                     throw new IllegalStateException("the bytes end inside a number");
                 }
                 byte x = b[pos++];
@@ -453,7 +463,7 @@ final class ArticleCodec {
 
         String utf8() {
             int len = count();
-            if (len > b.length - pos) {
+            if (len > end - pos) {
                 throw new IllegalStateException("a string runs past the end");
             }
             String s = new String(b, pos, len, StandardCharsets.UTF_8);

@@ -144,8 +144,8 @@ class TransitionsDueTest {
             // Every article is always due (its archiving moves between two past times): never missing from the list.
             Map<Integer, Article> current = new HashMap<>();
             for (int i = 0; i < 20; i++) {
-                StoreCommit c = commit(new Op(i, new Schedule(TranslationState.PUBLISHED, null, 1_000L, 0),
-                        new Schedule(TranslationState.DRAFT, null, null, 0), Reopen.NONE), null);
+                Schedule first = new Schedule(TranslationState.PUBLISHED, null, 1_000L, 0);
+                StoreCommit c = commit(new Op(i, first, first, Reopen.NONE), null);
                 store.commit(c);
                 current.put(i, c.article());
             }
