@@ -200,6 +200,30 @@ final class Checkpoint {
         };
     }
 
+    /**
+     * The state of a code of {@link #code(TranslationState)}.
+     *
+     * @throws IllegalArgumentException if no state has that code
+     */
+    static TranslationState state(int code) {
+        if (code < 0 || code >= STATES.length) {
+            throw new IllegalArgumentException("no translation state has code " + code);
+        }
+        return STATES[code];
+    }
+
+    /**
+     * The audience of a code of {@link #code(Audience)}.
+     *
+     * @throws IllegalArgumentException if no audience has that code
+     */
+    static Audience audience(int code) {
+        if (code < 0 || code >= AUDIENCES.length) {
+            throw new IllegalArgumentException("no audience has code " + code);
+        }
+        return AUDIENCES[code];
+    }
+
     /** The checkpoint's code of an audience: its index in {@link #AUDIENCES}. */
     static int code(Audience a) {
         return switch (a) {
@@ -284,7 +308,8 @@ final class Checkpoint {
      *
      * @throws IOException if the file is damaged: a bad checksum, a malformed entry, or not the entries announced
      */
-    static void readEntries(FileChannel ch, Header header, Interner interner, Consumer<StoreEntry> sink)
+    static void readEntries(FileChannel ch, Header header, Interner interner, ArticleCodec codec,
+                            Consumer<StoreEntry> sink)
             throws IOException {
         List<Long> chunkStarts = new ArrayList<>();
         long size = ch.size();
@@ -300,7 +325,7 @@ final class Checkpoint {
         IOException[] failures = new IOException[starts.length];
         IntStream.range(0, starts.length).parallel().forEach(c -> {
             try {
-                chunks[c] = readChunk(readFrame(ch, starts[c]), interner);
+                chunks[c] = readChunk(readFrame(ch, starts[c]), interner, codec);
             } catch (IOException e) {
                 failures[c] = e;
             } catch (RuntimeException e) {
@@ -327,12 +352,13 @@ final class Checkpoint {
         return (List<StoreEntry>[]) new List<?>[n];
     }
 
-    private static List<StoreEntry> readChunk(byte[] bytes, Interner interner) throws IOException {
+    private static List<StoreEntry> readChunk(byte[] bytes, Interner interner, ArticleCodec codec)
+            throws IOException {
         List<StoreEntry> out = new ArrayList<>(CHUNK);
         try (JsonParser p = SMILE.createParser(bytes)) {
             expect(p, JsonToken.START_ARRAY);
             while (p.nextToken() == JsonToken.START_ARRAY) {
-                out.add(readEntry(p, interner));
+                out.add(readEntry(p, interner, codec));
             }
             if (p.currentToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
                 throw new IOException("a checkpoint chunk does not end where it should");
@@ -344,15 +370,15 @@ final class Checkpoint {
         return out;
     }
 
-    private static StoreEntry readEntry(JsonParser p, Interner interner) throws IOException {
+    private static StoreEntry readEntry(JsonParser p, Interner interner, ArticleCodec codec) throws IOException {
         Interner.Instants seen = new Interner.Instants();
         ArticleId id = ArticleId.of(nextString(p));
         long version = nextLong(p);
         var category = interner.category(nextString(p));
         var type = interner.type(nextString(p));
-        String owner = interner.string(nextString(p));
-        Set<String> tags = readTags(p, interner);
-        Map<String, String> attributes = readAttributes(p, interner);
+        String owner = nextString(p);
+        Set<String> tags = readTags(p);
+        Map<String, String> attributes = readAttributes(p);
         Audience audience = AUDIENCES[(int) nextLong(p)];
         expect(p, JsonToken.START_ARRAY);
         List<String> segments = new ArrayList<>(2);
@@ -362,7 +388,7 @@ final class Checkpoint {
         checkEnd(p);
         Visibility visibility = segments.isEmpty() && audience == Audience.PUBLIC ? Visibility.PUBLIC
                 : segments.isEmpty() && audience == Audience.INTERNAL ? Visibility.INTERNAL
-                : interner.visibility(new Visibility(audience, Set.copyOf(segments)));
+                : new Visibility(audience, Set.copyOf(segments));
         Locale sourceLocale = interner.locale(nextString(p));
         Duration reviewInterval = null;
         if (p.nextToken() != JsonToken.VALUE_NULL) {
@@ -370,7 +396,7 @@ final class Checkpoint {
             reviewInterval = Duration.ofSeconds(t[0], t[1]);
         }
         Instant verifiedAt = readInstant(p, seen);
-        String verifiedBy = nextNullableString(p, interner);
+        String verifiedBy = nextNullableString(p);
         Instant reviewDueAt = readInstant(p, seen);
         Instant createdAt = readInstant(p, seen);
         Instant updatedAt = readInstant(p, seen);
@@ -384,7 +410,7 @@ final class Checkpoint {
             Integer from = nextNullableInt(p);
             Instant publishAt = readInstant(p, seen);
             Instant archiveAt = readInstant(p, seen);
-            String submittedBy = nextNullableString(p, interner);
+            String submittedBy = nextNullableString(p);
             Instant publishedAt = readInstant(p, seen);
             Instant tUpdatedAt = readInstant(p, seen);
             expect(p, JsonToken.END_ARRAY);
@@ -414,31 +440,31 @@ final class Checkpoint {
         }
         checkEnd(p);
         expect(p, JsonToken.END_ARRAY);
-        return new StoreEntry(article, lastSequence, interner.localeList(locales), Arrays.copyOf(offsets, n));
+        return new StoreEntry(codec, article, lastSequence, interner.localeList(locales), Arrays.copyOf(offsets, n));
     }
 
-    private static Set<String> readTags(JsonParser p, Interner interner) throws IOException {
+    private static Set<String> readTags(JsonParser p) throws IOException {
         expect(p, JsonToken.START_ARRAY);
         if (p.nextToken() == JsonToken.END_ARRAY) {
             return Set.of();
         }
         List<String> tags = new ArrayList<>(4);
         do {
-            tags.add(interner.string(p.getString()));
+            tags.add(p.getString());
         } while (p.nextToken() == JsonToken.VALUE_STRING);
         checkEnd(p);
         return Set.copyOf(tags);
     }
 
-    private static Map<String, String> readAttributes(JsonParser p, Interner interner) throws IOException {
+    private static Map<String, String> readAttributes(JsonParser p) throws IOException {
         expect(p, JsonToken.START_ARRAY);
         if (p.nextToken() == JsonToken.END_ARRAY) {
             return Map.of();
         }
         Map<String, String> out = new HashMap<>();
         do {
-            String key = interner.string(p.getString());
-            out.put(key, interner.attributeValue(nextString(p)));
+            String key = p.getString();
+            out.put(key, nextString(p));
         } while (p.nextToken() == JsonToken.VALUE_STRING);
         checkEnd(p);
         return Map.copyOf(out);
@@ -508,7 +534,7 @@ final class Checkpoint {
         return p.getString();
     }
 
-    private static @Nullable String nextNullableString(JsonParser p, Interner interner) throws IOException {
+    private static @Nullable String nextNullableString(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -516,7 +542,7 @@ final class Checkpoint {
         if (t != JsonToken.VALUE_STRING) {
             throw new IOException("expected a string, found " + t);
         }
-        return interner.string(p.getString());
+        return p.getString();
     }
 
     private static int frameLength(FileChannel ch, long at) throws IOException {

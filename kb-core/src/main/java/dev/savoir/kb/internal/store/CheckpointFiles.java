@@ -51,7 +51,7 @@ final class CheckpointFiles {
      * after it are replayed. A missing, stale or damaged checkpoint is ignored: the log alone is the truth. A legacy
      * checkpoint (an earlier version's) is ignored too, after the same check that the log is not shorter than it.
      */
-    @Nullable Loaded load(long logSize, Interner interner, Map<ArticleId, StoreEntry> entries) {
+    @Nullable Loaded load(long logSize, Interner interner, ArticleCodec codec, Map<ArticleId, StoreEntry> entries) {
         Path file = directory.resolve(FileArticleStore.CHECKPOINT_FILE);
         if (!Files.exists(file)) {
             checkLegacy(logSize);
@@ -71,7 +71,7 @@ final class CheckpointFiles {
                 LOG.info("Store {}: ignoring a checkpoint that does not fit the log", directory);
                 return null;
             }
-            Checkpoint.readEntries(ch, header, interner, e -> entries.put(e.article().id(), e));
+            Checkpoint.readEntries(ch, header, interner, codec, e -> entries.put(e.id(), e));
             if (entries.size() != header.entries()) {
                 throw new IOException("the checkpoint holds " + entries.size() + " distinct articles, its header says "
                         + header.entries());

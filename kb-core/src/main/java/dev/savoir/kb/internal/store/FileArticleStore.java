@@ -30,9 +30,13 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,9 +68,11 @@ import org.slf4j.LoggerFactory;
  * the store refuses further writes until reopened.
  *
  * <h2>Memory</h2>
- * Article states (metadata) are held in memory, compactly ({@code StoreEntry}; repeated values shared through an
- * {@code Interner}); revisions and audit events stay on disk, found by offset and read through a bounded Caffeine
- * cache.
+ * Article states (metadata) are held in memory in a compact serialized form ({@code StoreEntry},
+ * {@code ArticleCodec}: varints, repeated values as indexes into shared dictionaries), decoded on read through the
+ * bounded Caffeine cache that also holds revisions and audit events (which stay on disk, found by offset). Scans
+ * read plain fields only: the change feed each entry's last sequence, {@link #transitionsDue} an index of scheduled
+ * transitions ({@code TransitionIndex}) kept on commit and on open.
  *
  * <h2>Exclusivity</h2>
  * An OS file lock on {@code store.lock}: a second process, or a second open in this JVM, gets
@@ -102,6 +108,10 @@ public final class FileArticleStore implements ArticleStore {
     record RevisionKey(Object store, ArticleId id, Locale locale, int number) {
     }
 
+    /** A decoded article in the cache: its entry's last sequence tells the states of one article apart. */
+    record ArticleKey(Object store, ArticleId id, long sequence) {
+    }
+
     private final Path directory;
     private final Path logPath;
     private final FileChannel lockChannel;
@@ -109,6 +119,8 @@ public final class FileArticleStore implements ArticleStore {
     private final Object writeLock = new Object();
     private final ConcurrentHashMap<ArticleId, StoreEntry> entries = new ConcurrentHashMap<>();
     private final Interner interner = new Interner();
+    private final ArticleCodec codec = new ArticleCodec();
+    private final TransitionIndex transitions = new TransitionIndex();
     private final Cache<Object, Object> cache;
     private final Object cacheToken = new Object();
     private volatile FileChannel log;
@@ -196,6 +208,9 @@ public final class FileArticleStore implements ArticleStore {
             var c = r.content();
             return 200 + 2 * (c.title().length() + c.summary().length() + c.body().length());
         }
+        if (value instanceof Article a) {
+            return 400 + 150 * a.translations().size() + 60 * (a.tags().size() + a.attributes().size());
+        }
         if (value instanceof List<?> list) {
             return 64 + 200 * list.size();
         }
@@ -211,8 +226,11 @@ public final class FileArticleStore implements ArticleStore {
         LogFiles.checkHeader(logPath, header.flip());
         long pos = HEADER_SIZE;
         long frames = 0;
-        CheckpointFiles.Loaded loaded = checkpoints.load(size, interner, entries);
+        CheckpointFiles.Loaded loaded = checkpoints.load(size, interner, codec, entries);
         if (loaded != null) {
+            for (StoreEntry e : entries.values()) {
+                transitions.update(e.id(), TransitionIndex.NONE, e.nextTransition());
+            }
             sequence = loaded.sequence();
             end = loaded.logEnd();
             pos = end;
@@ -252,6 +270,7 @@ public final class FileArticleStore implements ArticleStore {
                 if (frameStart > HEADER_SIZE && frames == 0 && !entries.isEmpty()) {
                     LOG.warn("Store {}: the checkpoint does not match the log; replaying the whole log", directory);
                     entries.clear();
+                    transitions.clear();
                     sequence = 0;
                     end = HEADER_SIZE;
                     checkpoints.delete();
@@ -316,10 +335,11 @@ public final class FileArticleStore implements ArticleStore {
         StoreCommit c = record.commit();
         ArticleId id = c.article().id();
         StoreEntry old = entries.get(id);
-        // Shared values and one object per distinct instant: a million entries must fit a small heap.
-        Article article = interner.article(c.article());
-        entries.put(id, StoreEntry.after(old, article, record.sequence(), c.revisions(), !c.events().isEmpty(),
-                offset, interner));
+        // Compact: a million entries must fit a small heap.
+        StoreEntry next = StoreEntry.after(old, c.article(), record.sequence(), c.revisions(), !c.events().isEmpty(),
+                offset, interner, codec);
+        entries.put(id, next);
+        transitions.update(id, old == null ? TransitionIndex.NONE : old.nextTransition(), next.nextTransition());
         sequence = record.sequence();
     }
 
@@ -329,7 +349,31 @@ public final class FileArticleStore implements ArticleStore {
     public Optional<Article> article(ArticleId id) {
         ensureOpen();
         StoreEntry e = entries.get(id);
-        return e == null ? Optional.empty() : Optional.of(e.article());
+        return e == null ? Optional.empty() : Optional.of(decoded(e));
+    }
+
+    /** The article of an entry, from the cache or decoded into it. */
+    private Article decoded(StoreEntry e) {
+        return (Article) cache.get(new ArticleKey(cacheToken, e.id(), e.lastSequence()), k -> e.article());
+    }
+
+    @Override
+    public Set<ArticleId> existing(Collection<ArticleId> ids) {
+        ensureOpen();
+        Set<ArticleId> found = new HashSet<>();
+        for (ArticleId id : ids) {
+            if (entries.containsKey(id)) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    /** Only the articles whose next transition is due, from the index kept on commit (sorted by id). */
+    @Override
+    public List<ArticleId> transitionsDue(Instant now) {
+        ensureOpen();
+        return transitions.due(now);
     }
 
     @Override
@@ -482,7 +526,7 @@ public final class FileArticleStore implements ArticleStore {
             ensureWritable();
             StoreCommitRules.checkAll(commits, id -> {
                 StoreEntry e = entries.get(id);
-                return e == null ? null : e.article();
+                return e == null ? null : decoded(e);
             });
             int done = 0;
             while (done < commits.size()) {
@@ -547,6 +591,7 @@ public final class FileArticleStore implements ArticleStore {
         for (int k = 0; k < frames.size(); k++) {
             StoreCommit c = commits.get(from + k);
             apply(new LogRecord(firstSeq + k, c), offsets[k]);
+            cache.put(new ArticleKey(cacheToken, c.article().id(), firstSeq + k), c.article());
             for (Revision r : c.revisions()) {
                 cache.put(new RevisionKey(cacheToken, r.articleId(), r.locale(), r.number()), r);
             }
@@ -597,7 +642,7 @@ public final class FileArticleStore implements ArticleStore {
                 .filter(e -> e.lastSequence() > since)
                 .sorted(Comparator.comparingLong(StoreEntry::lastSequence))
                 .limit(limit)
-                .map(e -> new StoreChange(e.lastSequence(), e.article().id()))
+                .map(e -> new StoreChange(e.lastSequence(), e.id()))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import dev.savoir.kb.spi.ArticleStore;
 import dev.savoir.kb.spi.StoreChange;
 import dev.savoir.kb.spi.StoreCommit;
 import dev.savoir.kb.spi.StoreCommitRules;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,6 +105,21 @@ public final class InMemoryArticleStore implements ArticleStore {
     @Override
     public synchronized long lastSequence() {
         return sequence;
+    }
+
+    /**
+     * The articles whose next transition is due, by the rule of the file store's index ({@code TransitionIndex}), so
+     * that both stores answer alike; a scan, as an in-memory store stays small.
+     */
+    @Override
+    public synchronized List<ArticleId> transitionsDue(Instant now) {
+        List<ArticleId> out = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (TransitionIndex.isDue(TransitionIndex.key(ArticleStore.nextTransition(e.article)), now)) {
+                out.add(e.article.id());
+            }
+        }
+        return out;
     }
 
     @Override
